@@ -1,0 +1,270 @@
+//! Builds the embedded match tables from the text dictionaries in `dictionaries/`.
+//!
+//! Every term of every dictionary is folded (see `src/dictionary/keys.rs`) and stored in one
+//! double-array trie whose value points at the list of entries (source table, row, spelling) the
+//! folded term stands for. The trie and the tables are written to `OUT_DIR` and embedded with
+//! `include_bytes!`, and are used in place, without any load step: that is what keeps start-up
+//! at a few milliseconds with ~500,000 terms.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::fs;
+use std::path::{Path, PathBuf};
+
+#[path = "src/dictionary/keys.rs"]
+#[allow(dead_code)]
+mod keys;
+
+use keys::{
+    Entry, FLAG_EXACT_CASE, FLAG_GENERATED_SPELLING, Source, disease_spellings, fold, is_acronym,
+    symbol_spellings,
+};
+
+/// The tables whose rows entries point into, with the file they are read from.
+const TABLES: &[(&str, &str)] = &[
+    ("genes", "hgnc_genes.tsv"),
+    ("mesh_descriptors", "mesh_descriptors.tsv"),
+    ("mesh_supplementary", "mesh_supplementary.tsv"),
+    ("mesh_human_proteins", "mesh_human_proteins.tsv"),
+    ("disease_acronyms", "curated/disease_acronyms.tsv"),
+    ("species", "curated/species.tsv"),
+    ("not_genes", "curated/not_genes.tsv"),
+    ("english_words", "curated/english_words.tsv"),
+    ("too_general", "curated/too_general.tsv"),
+    ("mt_loci", "mt_loci.tsv"),
+    ("clinvar", "clinvar_mt.tsv"),
+];
+
+fn main() {
+    let dictionaries = Path::new("dictionaries");
+    println!("cargo::rerun-if-changed=dictionaries");
+    println!("cargo::rerun-if-changed=src/dictionary/keys.rs");
+    let out = PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
+
+    let mut tables = HashMap::new();
+    for (name, file) in TABLES {
+        let text = read(&dictionaries.join(file));
+        write(&out.join(format!("{name}.rows")), &row_starts(&text));
+        tables.insert(*name, text);
+    }
+
+    let english: HashSet<&str> = rows(&tables["english_words"]).map(|r| r[0]).collect();
+    let too_general: HashSet<String> = rows(&tables["too_general"]).map(|r| fold(r[0])).collect();
+    let mut builder = Builder::default();
+    add_genes(&mut builder, &tables["genes"], &english);
+    add_mesh_protein_names(
+        &mut builder,
+        &tables["genes"],
+        &tables["mesh_human_proteins"],
+        &english,
+    );
+    add_mesh(&mut builder, &tables["mesh_descriptors"], Source::MeshDescriptor, &too_general);
+    add_mesh(&mut builder, &tables["mesh_supplementary"], Source::MeshSupplementary, &too_general);
+    for (record, row) in rows(&tables["disease_acronyms"]).enumerate() {
+        builder.add(row[0], Source::DiseaseAcronym, FLAG_EXACT_CASE, record, row[0]);
+    }
+    for (record, row) in rows(&tables["species"]).enumerate() {
+        for term in list(row[2]) {
+            // Names with a capital (`Homo sapiens`, `C. elegans`) are case-sensitive; common
+            // names (`mice`) are not.
+            let flags = if term.chars().any(char::is_uppercase) { FLAG_EXACT_CASE } else { 0 };
+            builder.add(term, Source::Species, flags, record, term);
+        }
+    }
+    for (record, row) in rows(&tables["not_genes"]).enumerate() {
+        builder.add(row[0], Source::NotGene, FLAG_EXACT_CASE, record, row[0]);
+    }
+    builder.write(&out);
+    write_model_symbols(dictionaries, &out);
+
+    // The rCRS without its FASTA header and line breaks: position p is byte p - 1.
+    let fasta = read(&dictionaries.join("rcrs.fasta"));
+    let sequence: Vec<u8> = fasta.lines().skip(1).flat_map(|l| l.trim().bytes()).collect();
+    assert_eq!(sequence.len(), 16_569, "rcrs.fasta must hold the 16,569 bases of NC_012920.1");
+    write(&out.join("rcrs.bin"), &sequence);
+}
+
+/// Mouse and rat symbols and synonyms, case-sensitive, in a trie of their own: the value's bit 1
+/// says mouse, bit 2 rat. Used to tell `Pink1` (right in a mouse paper) from a miscased symbol.
+fn write_model_symbols(dictionaries: &Path, out: &Path) {
+    let mut symbols: BTreeMap<String, u32> = BTreeMap::new();
+    for (file, bit) in [("mgi_genes.tsv", 1), ("rgd_genes.tsv", 2)] {
+        let text = read(&dictionaries.join(file));
+        for row in rows(&text) {
+            for symbol in std::iter::once(row[1]).chain(list(row[2])) {
+                if !symbol.is_empty() && !symbol.contains('\0') {
+                    *symbols.entry(symbol.to_owned()).or_default() |= bit;
+                }
+            }
+        }
+    }
+    let keys: Vec<(&[u8], u32)> = symbols.iter().map(|(k, v)| (k.as_bytes(), *v)).collect();
+    let trie = yada::builder::DoubleArrayBuilder::build(&keys).expect("trie builds");
+    write(&out.join("model_symbols.bin"), &trie);
+}
+
+fn read(path: &Path) -> String {
+    fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+fn write(path: &Path, bytes: &[u8]) {
+    fs::write(path, bytes).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+}
+
+/// The data rows of a TSV file (the header skipped), split into fields.
+fn rows(text: &str) -> impl Iterator<Item = Vec<&str>> {
+    text.lines().skip(1).map(|l| l.split('\t').collect())
+}
+
+fn list(field: &str) -> impl Iterator<Item = &str> {
+    field.split('|').filter(|s| !s.is_empty())
+}
+
+/// Byte offset of each data row, as little-endian `u32`s, then the text length.
+fn row_starts(text: &str) -> Vec<u8> {
+    let mut starts = Vec::new();
+    let mut offset = 0;
+    for (i, line) in text.split_inclusive('\n').enumerate() {
+        if i > 0 {
+            starts.extend_from_slice(&(offset as u32).to_le_bytes());
+        }
+        offset += line.len();
+    }
+    starts.extend_from_slice(&(text.len() as u32).to_le_bytes());
+    starts
+}
+
+fn add_genes(builder: &mut Builder, table: &str, english: &HashSet<&str>) {
+    for (record, row) in rows(table).enumerate() {
+        let (symbol, status, name, aliases, previous) = (row[1], row[2], row[3], row[6], row[7]);
+        if status != "approved" {
+            builder.add_symbol(symbol, Source::GeneWithdrawn, record);
+            continue;
+        }
+        builder.add_symbol(symbol, Source::GeneSymbol, record);
+        for alias in list(aliases) {
+            if alias.chars().any(|c| c.is_ascii_uppercase() || c.is_ascii_digit()) {
+                builder.add_symbol(alias, Source::GeneAlias, record);
+            } else if !english.contains(alias) {
+                // A lower-case alias is a protein name ("parkin", "survivin"): matched like the
+                // approved name, in any case; one that is an English word ("solo") is dropped.
+                builder.add_name(alias, record);
+            }
+        }
+        for old in list(previous) {
+            builder.add_symbol(old, Source::GenePrevious, record);
+        }
+        if name.chars().count() >= 4 {
+            builder.add_name(name, record);
+        }
+    }
+}
+
+/// MeSH terms, without the ones too general to report (`disease`, `drug`), and with the
+/// spellings authors use for MeSH's "Neoplasms".
+fn add_mesh(builder: &mut Builder, table: &str, source: Source, too_general: &HashSet<String>) {
+    for (record, row) in rows(table).enumerate() {
+        let disease = row[1] == "disease";
+        for term in list(row[4]) {
+            let spellings = if disease { disease_spellings(term) } else { vec![term.to_owned()] };
+            for (i, spelling) in spellings.iter().enumerate() {
+                if too_general.contains(&fold(spelling)) {
+                    continue;
+                }
+                let mut flags = if is_acronym(spelling) { FLAG_EXACT_CASE } else { 0 };
+                if i > 0 {
+                    flags |= FLAG_GENERATED_SPELLING;
+                }
+                builder.add(spelling, source, flags, record, spelling);
+            }
+        }
+    }
+}
+
+/// The names MeSH gives human proteins, as entries of the genes they belong to.
+fn add_mesh_protein_names(
+    builder: &mut Builder,
+    genes: &str,
+    proteins: &str,
+    english: &HashSet<&str>,
+) {
+    let record_of: HashMap<&str, usize> = rows(genes)
+        .enumerate()
+        .filter(|(_, r)| r[2] == "approved")
+        .map(|(i, r)| (r[1], i))
+        .collect();
+    for row in rows(proteins) {
+        let Some(&record) = record_of.get(row[0]) else { continue };
+        for term in list(row[2]) {
+            if !english.contains(term.to_lowercase().as_str()) {
+                builder.add(term, Source::GeneMeshName, 0, record, term);
+            }
+        }
+    }
+}
+
+#[derive(Default)]
+struct Builder {
+    /// Folded term → what it stands for.
+    patterns: BTreeMap<String, BTreeSet<Entry>>,
+    /// Each spelling once, as a length byte and the bytes.
+    forms: Vec<u8>,
+    form_offsets: HashMap<String, u32>,
+}
+
+impl Builder {
+    fn add(&mut self, term: &str, source: Source, flags: u8, record: usize, form: &str) {
+        let key = fold(term);
+        // One-character terms are noise; terms with a byte the trie cannot hold are skipped.
+        if key.chars().count() < 2 || key.contains('\0') {
+            return;
+        }
+        let form = self.form(form);
+        let entry = Entry { source, flags, record: record as u32, form };
+        self.patterns.entry(key).or_default().insert(entry);
+    }
+
+    fn add_symbol(&mut self, symbol: &str, source: Source, record: usize) {
+        for (i, spelling) in symbol_spellings(symbol).iter().enumerate() {
+            let flags = if i == 0 { 0 } else { FLAG_GENERATED_SPELLING };
+            self.add(spelling, source, flags, record, spelling);
+        }
+    }
+
+    fn add_name(&mut self, name: &str, record: usize) {
+        self.add(name, Source::GeneName, 0, record, name);
+    }
+
+    fn form(&mut self, form: &str) -> u32 {
+        if let Some(&offset) = self.form_offsets.get(form) {
+            return offset;
+        }
+        let offset = self.forms.len() as u32;
+        // Forms longer than 255 bytes are cut; they are only compared with short symbols.
+        let bytes = &form.as_bytes()[..form.len().min(255)];
+        self.forms.push(bytes.len() as u8);
+        self.forms.extend_from_slice(bytes);
+        self.form_offsets.insert(form.to_owned(), offset);
+        offset
+    }
+
+    fn write(self, out: &Path) {
+        let mut keys: Vec<(&[u8], u32)> = Vec::with_capacity(self.patterns.len());
+        let mut entry_starts = Vec::with_capacity(4 * (self.patterns.len() + 1));
+        let mut entries = Vec::new();
+        let mut count = 0u32;
+        for (i, (key, set)) in self.patterns.iter().enumerate() {
+            keys.push((key.as_bytes(), i as u32));
+            entry_starts.extend_from_slice(&count.to_le_bytes());
+            for entry in set {
+                entry.encode(&mut entries);
+                count += 1;
+            }
+        }
+        entry_starts.extend_from_slice(&count.to_le_bytes());
+        let trie = yada::builder::DoubleArrayBuilder::build(&keys).expect("trie builds");
+        write(&out.join("trie.bin"), &trie);
+        write(&out.join("entry_starts.bin"), &entry_starts);
+        write(&out.join("entries.bin"), &entries);
+        write(&out.join("forms.bin"), &self.forms);
+    }
+}

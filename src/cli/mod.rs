@@ -1,0 +1,97 @@
+//! The command line: argument parsing and dispatch. Each subcommand lives in its own file.
+
+mod annotate;
+pub mod input;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+use crate::markup::DocumentKind;
+
+#[derive(Parser)]
+#[command(
+    name = "biolint",
+    version,
+    about = "Lints biomedical manuscripts: gene symbols, diseases, chemicals, species and mtDNA variants"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Print the genes, diseases, chemicals, species and mtDNA variants a document mentions.
+    Annotate(annotate::Args),
+    /// Maintain the embedded dictionaries.
+    #[command(subcommand)]
+    Dict(DictCommand),
+}
+
+#[derive(Subcommand)]
+enum DictCommand {
+    /// Regenerate dictionaries/ from the upstream data files (see dictionaries/README.md).
+    Build {
+        /// Folder with the upstream files.
+        #[arg(long, default_value = "../shared/data")]
+        from: PathBuf,
+        /// Folder to write the generated files into.
+        #[arg(long, default_value = "dictionaries")]
+        to: PathBuf,
+    },
+    /// Print how many entries each embedded dictionary holds.
+    Stats,
+}
+
+/// The document kinds, as command-line values.
+#[derive(Clone, Copy, ValueEnum)]
+pub enum KindArg {
+    Markdown,
+    Latex,
+    Plain,
+}
+
+impl From<KindArg> for DocumentKind {
+    fn from(kind: KindArg) -> DocumentKind {
+        match kind {
+            KindArg::Markdown => DocumentKind::Markdown,
+            KindArg::Latex => DocumentKind::Latex,
+            KindArg::Plain => DocumentKind::Plain,
+        }
+    }
+}
+
+/// Exit status: inputs or arguments that could not be used.
+pub const EXIT_BAD_INPUT: u8 = 2;
+
+pub fn run() -> ExitCode {
+    let cli = Cli::parse();
+    match cli.command {
+        Command::Annotate(args) => annotate::run(args),
+        Command::Dict(DictCommand::Build { from, to }) => {
+            use crate::dictionary::generate;
+            match generate::generate(&from).and_then(|g| generate::write(&g, &to)) {
+                Ok(()) => {
+                    eprintln!(
+                        "biolint: wrote {} files to {}",
+                        generate::GENERATED_FILES.len(),
+                        to.display()
+                    );
+                    ExitCode::SUCCESS
+                }
+                Err(e) => {
+                    eprintln!("biolint: {e}");
+                    ExitCode::from(EXIT_BAD_INPUT)
+                }
+            }
+        }
+        Command::Dict(DictCommand::Stats) => {
+            for (what, count) in crate::Dictionary::embedded().counts() {
+                println!("{count:>9}  {what}");
+            }
+            ExitCode::SUCCESS
+        }
+    }
+}

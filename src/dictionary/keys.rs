@@ -1,0 +1,369 @@
+//! How dictionary terms and document text are folded so that they meet, and the binary layout of
+//! the embedded match tables.
+//!
+//! This file is compiled twice: into the library, and into `build.rs` (through `#[path]`), which
+//! folds every dictionary term with the same functions the matcher applies to the text. It must
+//! therefore depend on nothing but `std`.
+//!
+//! Folding lowercases ASCII letters, turns hyphens, dashes and runs of whitespace into a single
+//! space, writes Greek letters as their names (`TNF-α` and `TNF-alpha` both fold to
+//! `tnf alpha`), and leaves everything else as it is. Case is checked afterwards against the
+//! original text, so folding only decides what *may* match.
+
+/// The Greek letters authors write in gene and chemical names, with the names HGNC uses.
+const GREEK: &[(char, &str)] = &[
+    ('α', "alpha"),
+    ('β', "beta"),
+    ('γ', "gamma"),
+    ('δ', "delta"),
+    ('ε', "epsilon"),
+    ('ζ', "zeta"),
+    ('η', "eta"),
+    ('θ', "theta"),
+    ('ι', "iota"),
+    ('κ', "kappa"),
+    ('λ', "lambda"),
+    ('μ', "mu"),
+    ('µ', "mu"), // U+00B5 MICRO SIGN, which keyboards produce for μ
+    ('ν', "nu"),
+    ('ξ', "xi"),
+    ('π', "pi"),
+    ('ρ', "rho"),
+    ('σ', "sigma"),
+    ('τ', "tau"),
+    ('υ', "upsilon"),
+    ('φ', "phi"),
+    ('χ', "chi"),
+    ('ψ', "psi"),
+    ('ω', "omega"),
+    ('Α', "alpha"),
+    ('Β', "beta"),
+    ('Γ', "gamma"),
+    ('Δ', "delta"),
+    ('Κ', "kappa"),
+];
+
+/// What a character becomes in folded text, when it is not copied as it is.
+pub enum Folded {
+    /// A separator: collapses with its neighbours into one space.
+    Space,
+    /// An ASCII byte (lowercased letter, or punctuation normalised to ASCII).
+    Byte(u8),
+    /// A Greek letter written out.
+    Word(&'static str),
+    /// Any other character, copied unchanged.
+    Keep,
+}
+
+/// Folds one character, keeping its case when `lowercase` is false (used to compare the surface
+/// form of a match with a dictionary form).
+pub fn fold_char(c: char, lowercase: bool) -> Folded {
+    match c {
+        'A'..='Z' if lowercase => Folded::Byte(c.to_ascii_lowercase() as u8),
+        '-' | '\u{2010}'..='\u{2015}' | '\u{2212}' => Folded::Space,
+        // Byte-order mark and zero-width space: invisible, but they must not glue words.
+        '\u{feff}' | '\u{200b}' => Folded::Space,
+        c if c.is_whitespace() => Folded::Space,
+        '\u{2018}' | '\u{2019}' | '\u{2032}' => Folded::Byte(b'\''),
+        c if c.is_ascii() => Folded::Byte(c as u8),
+        c => match GREEK.iter().find(|(g, _)| *g == c) {
+            Some((_, name)) => Folded::Word(name),
+            None => Folded::Keep,
+        },
+    }
+}
+
+/// Folds a whole string (a dictionary term, or a short span of text): the result never starts or
+/// ends with a space and never holds two spaces in a row.
+pub fn fold(s: &str) -> String {
+    fold_with_case(s, true)
+}
+
+/// [`fold`] without lowercasing: two spellings of a term have the same surface form when they
+/// differ only in hyphens, spacing and how Greek letters are written.
+pub fn surface(s: &str) -> String {
+    fold_with_case(s, false)
+}
+
+fn fold_with_case(s: &str, lowercase: bool) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut pending_space = false;
+    for c in s.chars() {
+        let piece = fold_char(c, lowercase);
+        if let Folded::Space = piece {
+            pending_space = true;
+            continue;
+        }
+        if pending_space && !out.is_empty() {
+            out.push(' ');
+        }
+        pending_space = false;
+        match piece {
+            Folded::Space => unreachable!(),
+            Folded::Byte(b) => out.push(b as char),
+            Folded::Word(w) => out.push_str(w),
+            Folded::Keep => out.push(c),
+        }
+    }
+    out
+}
+
+/// Whether a folded byte belongs to a word: ASCII letters and digits, and every byte of a
+/// non-ASCII character (é, Greek letters not in the table, ...). Token boundaries fall between a
+/// word byte and a non-word byte.
+pub fn is_word_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b >= 0x80
+}
+
+/// Whether a term must match with its exact case: acronyms such as `AIDS` or `NIDDM` (two or more
+/// capitals and no lower-case letter) would otherwise match ordinary words (`aids`).
+pub fn is_acronym(term: &str) -> bool {
+    term.chars().filter(char::is_ascii_uppercase).count() >= 2
+        && !term.chars().any(|c| c.is_lowercase())
+}
+
+/// The spellings under which a gene symbol is also found: without its hyphen (`IL-6` → `IL6`),
+/// with a hyphen between its letters and its number (`IL6` → `IL-6`), and with a trailing Greek
+/// letter written out (`TGFB1` → `TGF-beta1`, `IL1B` → `IL-1beta`, `HIF1A` → `HIF-1alpha`).
+/// The symbol itself comes first.
+pub fn symbol_spellings(symbol: &str) -> Vec<String> {
+    let mut out = vec![symbol.to_owned()];
+    let mut add = |s: String| {
+        if !out.contains(&s) {
+            out.push(s);
+        }
+    };
+    if symbol.contains('-') {
+        add(symbol.replace('-', ""));
+    } else if let Some(hyphenated) = hyphenate(symbol) {
+        add(hyphenated);
+    }
+    if let Some((stem, greek, digits)) = greek_suffix(symbol) {
+        let mut stems = vec![stem.to_owned()];
+        if let Some(h) = hyphenate(stem) {
+            stems.push(h);
+        }
+        for stem in &stems {
+            for before in ["", "-"] {
+                add(format!("{stem}{before}{greek}{digits}"));
+                if !digits.is_empty() {
+                    add(format!("{stem}{before}{greek} {digits}"));
+                }
+            }
+            // `TNF-a`, `TGF-b1`, `IL-1b`: the Greek letter as its Latin look-alike, always
+            // after a hyphen (without one, `TNFa` would be a different symbol).
+            add(format!("{stem}-{}{digits}", &greek[..1]));
+        }
+    }
+    out
+}
+
+/// `IL6` → `IL-6`: a hyphen at the first place a letter is followed by a digit, when at least
+/// two letters come first (`C3` and `F8` stay as they are).
+fn hyphenate(symbol: &str) -> Option<String> {
+    let bytes = symbol.as_bytes();
+    let at = (1..bytes.len()).find(|&i| bytes[i].is_ascii_digit())?;
+    (at >= 2 && bytes[..at].iter().all(u8::is_ascii_alphabetic) && !symbol.contains('-'))
+        .then(|| format!("{}-{}", &symbol[..at], &symbol[at..]))
+}
+
+/// Splits `TGFB1` into (`TGF`, `beta`, `1`): a final capital that HGNC uses for a Greek letter,
+/// optionally followed by digits, after a stem of at least two characters ending in a letter or
+/// digit.
+fn greek_suffix(symbol: &str) -> Option<(&str, &'static str, &str)> {
+    let digits_at = symbol.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+    let (head, digits) = symbol.split_at(digits_at);
+    let letter = head.chars().last()?;
+    let greek = match letter {
+        'A' => "alpha",
+        'B' => "beta",
+        'G' => "gamma",
+        'D' => "delta",
+        'E' => "epsilon",
+        'K' => "kappa",
+        _ => return None,
+    };
+    let stem = &head[..head.len() - 1];
+    let stem_ok = stem.len() >= 2 && stem.chars().last().is_some_and(|c| c.is_ascii_alphanumeric());
+    stem_ok.then_some((stem, greek, digits))
+}
+
+/// The spellings under which a MeSH disease term is also found: MeSH writes "Neoplasms" where
+/// authors write "cancer" or "tumour" ("Breast Neoplasms" → "Breast Cancer", "Breast Tumor").
+pub fn disease_spellings(term: &str) -> Vec<String> {
+    let mut out = vec![term.to_owned()];
+    for (from, to) in [
+        ("Neoplasms", "Cancers"),
+        ("Neoplasms", "Cancer"),
+        ("Neoplasm", "Cancer"),
+        ("Neoplasms", "Tumors"),
+        ("Neoplasm", "Tumor"),
+    ] {
+        if let Some(stem) = term.strip_suffix(from)
+            && (stem.is_empty() || stem.ends_with(' '))
+        {
+            let spelling = format!("{stem}{to}");
+            if !out.contains(&spelling) {
+                out.push(spelling);
+            }
+        }
+    }
+    out
+}
+
+/// Where a dictionary term comes from; stored in each match-table entry.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[repr(u8)]
+pub enum Source {
+    /// An HGNC approved symbol.
+    GeneSymbol = 0,
+    /// An HGNC alias symbol.
+    GeneAlias = 1,
+    /// An HGNC previous symbol.
+    GenePrevious = 2,
+    /// A withdrawn HGNC symbol (the record is the withdrawn entry).
+    GeneWithdrawn = 3,
+    /// An HGNC approved name, or an alias that is a lower-case protein name ("parkin").
+    GeneName = 4,
+    /// A MeSH descriptor's name or entry term.
+    MeshDescriptor = 5,
+    /// A MeSH supplementary concept's name or synonym.
+    MeshSupplementary = 6,
+    /// A curated disease acronym (`LHON`).
+    DiseaseAcronym = 7,
+    /// A curated species name.
+    Species = 8,
+    /// A curated term that is never a gene (`ATP`, `CO2`, `SD`).
+    NotGene = 9,
+    /// A name MeSH gives a human protein ("Cyclooxygenase 2", "NRF2"): a gene mention, and
+    /// evidence for which gene an ambiguous alias means.
+    GeneMeshName = 10,
+}
+
+impl Source {
+    pub const ALL: [Source; 11] = [
+        Source::GeneSymbol,
+        Source::GeneAlias,
+        Source::GenePrevious,
+        Source::GeneWithdrawn,
+        Source::GeneName,
+        Source::MeshDescriptor,
+        Source::MeshSupplementary,
+        Source::DiseaseAcronym,
+        Source::Species,
+        Source::NotGene,
+        Source::GeneMeshName,
+    ];
+
+    pub fn from_u8(b: u8) -> Option<Source> {
+        Source::ALL.get(b as usize).copied()
+    }
+}
+
+/// The entry must match the text's case exactly (see [`is_acronym`]; gene symbols are checked
+/// case by case by the recogniser instead).
+pub const FLAG_EXACT_CASE: u8 = 1;
+
+/// The entry's spelling was generated from the dictionary's (`IL-6` from `IL6`), not written
+/// in the dictionary itself.
+pub const FLAG_GENERATED_SPELLING: u8 = 2;
+
+/// Size in bytes of one encoded entry: source, flags, two spare bytes, record, form.
+pub const ENTRY_SIZE: usize = 12;
+
+/// One thing a folded term stands for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Entry {
+    pub source: Source,
+    pub flags: u8,
+    /// Row of the source table (0 = first row after the header).
+    pub record: u32,
+    /// Offset of the spelling this entry was made from in the forms table.
+    pub form: u32,
+}
+
+impl Entry {
+    pub fn encode(&self, out: &mut Vec<u8>) {
+        out.push(self.source as u8);
+        out.push(self.flags);
+        out.extend_from_slice(&[0, 0]);
+        out.extend_from_slice(&self.record.to_le_bytes());
+        out.extend_from_slice(&self.form.to_le_bytes());
+    }
+
+    /// Decodes the entry at `bytes[..ENTRY_SIZE]`, written by [`Entry::encode`].
+    pub fn decode(bytes: &[u8]) -> Entry {
+        let u32_at =
+            |i: usize| u32::from_le_bytes([bytes[i], bytes[i + 1], bytes[i + 2], bytes[i + 3]]);
+        Entry {
+            source: Source::from_u8(bytes[0]).expect("entry table written by build.rs"),
+            flags: bytes[1],
+            record: u32_at(4),
+            form: u32_at(8),
+        }
+    }
+}
+
+/// Reads the little-endian `u32` at index `i` of a table of `u32`s.
+pub fn u32_at(table: &[u8], i: usize) -> u32 {
+    let b = &table[i * 4..i * 4 + 4];
+    u32::from_le_bytes([b[0], b[1], b[2], b[3]])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folding_unifies_case_hyphens_spaces_and_greek() {
+        assert_eq!(fold("TNF-α"), "tnf alpha");
+        assert_eq!(fold("TNF-alpha"), "tnf alpha");
+        assert_eq!(fold("  Leigh\n   Syndrome "), "leigh syndrome");
+        assert_eq!(fold("Parkinson’s disease"), "parkinson's disease");
+        assert_eq!(surface("IL-1β"), "IL 1beta");
+    }
+
+    #[test]
+    fn symbol_spellings_cover_hyphens_and_greek_letters() {
+        assert_eq!(symbol_spellings("IL6"), ["IL6", "IL-6"]);
+        assert_eq!(symbol_spellings("IL-6"), ["IL-6", "IL6"]);
+        let tgf = symbol_spellings("TGFB1");
+        assert!(tgf.contains(&"TGF-beta1".to_owned()));
+        assert!(tgf.contains(&"TGFbeta 1".to_owned()));
+        let il1b = symbol_spellings("IL1B");
+        assert!(il1b.contains(&"IL-1beta".to_owned()), "{il1b:?}");
+        assert!(symbol_spellings("HIF1A").contains(&"HIF-1alpha".to_owned()));
+        assert!(symbol_spellings("TNFA").contains(&"TNF-a".to_owned()));
+        assert!(tgf.contains(&"TGF-b1".to_owned()));
+        assert_eq!(symbol_spellings("C3"), ["C3"]);
+        assert_eq!(symbol_spellings("HLA-A"), ["HLA-A", "HLAA"]);
+    }
+
+    #[test]
+    fn neoplasms_are_also_cancers_and_tumours() {
+        let s = disease_spellings("Prostate Neoplasms");
+        assert!(s.contains(&"Prostate Cancer".to_owned()));
+        assert!(s.contains(&"Prostate Tumors".to_owned()));
+        assert_eq!(disease_spellings("Neoplasms")[1], "Cancers");
+        assert_eq!(disease_spellings("Leigh Disease"), ["Leigh Disease"]);
+        assert_eq!(disease_spellings("Paraneoplasms"), ["Paraneoplasms"]);
+    }
+
+    #[test]
+    fn acronyms_need_two_capitals_and_no_lower_case() {
+        assert!(is_acronym("AIDS"));
+        assert!(is_acronym("NIDDM"));
+        assert!(!is_acronym("Leigh Disease"));
+        assert!(!is_acronym("mRNA"));
+        assert!(!is_acronym("A"));
+    }
+
+    #[test]
+    fn entries_round_trip() {
+        let e = Entry { source: Source::Species, flags: FLAG_EXACT_CASE, record: 70_000, form: 9 };
+        let mut bytes = Vec::new();
+        e.encode(&mut bytes);
+        assert_eq!(bytes.len(), ENTRY_SIZE);
+        assert_eq!(Entry::decode(&bytes), e);
+    }
+}

@@ -1,0 +1,200 @@
+//! The embedded dictionaries: HGNC genes, MeSH diseases and chemicals, curated species, disease
+//! acronyms and non-gene terms, mouse and rat symbols, and the mitochondrial genome.
+//!
+//! Everything here is built by `build.rs` from the TSV files in `dictionaries/` and embedded in
+//! the binary. Nothing is parsed or copied at start-up: the trie, the entry tables and the TSV
+//! rows are read in place, so the first lookup costs what every other lookup costs.
+
+pub mod generate;
+pub mod keys;
+mod records;
+mod table;
+pub mod user;
+
+use std::sync::LazyLock;
+
+use yada::DoubleArray;
+
+pub use keys::{Entry, Source};
+pub use records::{
+    DiseaseAcronym, Gene, GeneId, GeneStatus, MeshCategory, MeshId, MeshRecord, MitoLocus, Species,
+    SpeciesId,
+};
+pub use table::Table;
+
+/// A file build.rs wrote into `OUT_DIR`.
+macro_rules! embedded {
+    ($file:expr) => {
+        include_bytes!(concat!(env!("OUT_DIR"), "/", $file))
+    };
+}
+
+/// A TSV file of `dictionaries/` with the row offsets build.rs computed for it.
+macro_rules! embedded_table {
+    ($name:literal, $file:literal) => {
+        Table::new(
+            include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/dictionaries/", $file)),
+            include_bytes!(concat!(env!("OUT_DIR"), "/", $name, ".rows")),
+        )
+    };
+}
+
+/// The dictionaries compiled into biolint.
+pub struct Dictionary {
+    trie: DoubleArray<&'static [u8]>,
+    entry_starts: &'static [u8],
+    entries: &'static [u8],
+    forms: &'static [u8],
+    pub(crate) genes: Table,
+    pub(crate) mesh_descriptors: Table,
+    pub(crate) mesh_supplementary: Table,
+    pub(crate) disease_acronyms: Table,
+    pub(crate) species: Table,
+    pub(crate) not_genes: Table,
+    english_words: Table,
+    /// Mouse and rat symbols, exact case; value bit 1 = mouse, 2 = rat.
+    model_symbols: DoubleArray<&'static [u8]>,
+    pub(crate) mt_loci: Table,
+    pub(crate) clinvar: Table,
+    /// The rCRS, NC_012920.1: position p is `rcrs[p - 1]`.
+    pub rcrs: &'static [u8],
+}
+
+static EMBEDDED: LazyLock<Dictionary> = LazyLock::new(|| {
+    let trie_bytes: &'static [u8] = embedded!("trie.bin");
+    Dictionary {
+        // SAFETY: `trie.bin` is written by `yada::builder::DoubleArrayBuilder` in build.rs, so it
+        // is a valid double array; the `embedded_trie_is_valid` test checks it with
+        // `DoubleArray::new`, which validates every unit (too slow for start-up).
+        trie: unsafe { DoubleArray::new_unchecked(trie_bytes) },
+        entry_starts: embedded!("entry_starts.bin"),
+        entries: embedded!("entries.bin"),
+        forms: embedded!("forms.bin"),
+        genes: embedded_table!("genes", "hgnc_genes.tsv"),
+        mesh_descriptors: embedded_table!("mesh_descriptors", "mesh_descriptors.tsv"),
+        mesh_supplementary: embedded_table!("mesh_supplementary", "mesh_supplementary.tsv"),
+        disease_acronyms: embedded_table!("disease_acronyms", "curated/disease_acronyms.tsv"),
+        species: embedded_table!("species", "curated/species.tsv"),
+        not_genes: embedded_table!("not_genes", "curated/not_genes.tsv"),
+        english_words: embedded_table!("english_words", "curated/english_words.tsv"),
+        // SAFETY: as for `trie`.
+        model_symbols: unsafe { DoubleArray::new_unchecked(embedded!("model_symbols.bin")) },
+        mt_loci: embedded_table!("mt_loci", "mt_loci.tsv"),
+        clinvar: embedded_table!("clinvar", "clinvar_mt.tsv"),
+        rcrs: embedded!("rcrs.bin"),
+    }
+});
+
+impl Dictionary {
+    /// The embedded dictionaries (built on first use, in well under a millisecond).
+    pub fn embedded() -> &'static Dictionary {
+        &EMBEDDED
+    }
+
+    /// Calls `found(length, entry)` for every dictionary term that `folded[..length]` is, for
+    /// every prefix of `folded`. `folded` must be folded text (see [`keys::fold`]).
+    pub fn prefixes_of(&self, folded: &[u8], mut found: impl FnMut(usize, Entry)) {
+        for (pattern, length) in self.trie.common_prefix_search(folded) {
+            for entry in self.pattern_entries(pattern) {
+                found(length, entry);
+            }
+        }
+    }
+
+    /// Every entry of the term `term` (any case, any hyphenation).
+    pub fn lookup(&self, term: &str) -> impl Iterator<Item = Entry> + '_ {
+        self.trie
+            .exact_match_search(keys::fold(term))
+            .into_iter()
+            .flat_map(|pattern| self.pattern_entries(pattern))
+    }
+
+    fn pattern_entries(&self, pattern: u32) -> impl Iterator<Item = Entry> + '_ {
+        let start = keys::u32_at(self.entry_starts, pattern as usize) as usize;
+        let end = keys::u32_at(self.entry_starts, pattern as usize + 1) as usize;
+        (start..end)
+            .map(|i| Entry::decode(&self.entries[i * keys::ENTRY_SIZE..(i + 1) * keys::ENTRY_SIZE]))
+    }
+
+    /// The spelling an entry was made from, e.g. `IL-1beta` for an entry of IL1B.
+    pub fn form(&self, entry: Entry) -> &'static str {
+        let at = entry.form as usize;
+        let length = self.forms[at] as usize;
+        std::str::from_utf8(&self.forms[at + 1..at + 1 + length]).unwrap_or("")
+    }
+
+    /// Whether `word` (lower case) is an ordinary English word that is also some gene symbol.
+    pub fn is_english_word(&self, word: &str) -> bool {
+        self.english_words.binary_search_by(0, |w| w.cmp(word)).is_some()
+    }
+
+    /// Whether `symbol` is, with exactly this case, a mouse (MGI) gene symbol or synonym.
+    pub fn is_mouse_symbol(&self, symbol: &str) -> bool {
+        self.model_symbols.exact_match_search(symbol).is_some_and(|bits| bits & 1 != 0)
+    }
+
+    /// Whether `symbol` is, with exactly this case, a rat (RGD) gene symbol or synonym.
+    pub fn is_rat_symbol(&self, symbol: &str) -> bool {
+        self.model_symbols.exact_match_search(symbol).is_some_and(|bits| bits & 2 != 0)
+    }
+
+    /// Every HGNC entry, approved or withdrawn.
+    pub fn genes(&self) -> impl Iterator<Item = Gene> + '_ {
+        (0..self.genes.len() as u32).map(|i| self.gene(GeneId(i)))
+    }
+
+    /// Number of rows of each table, for `biolint dict stats` and tests.
+    pub fn counts(&self) -> Vec<(&'static str, usize)> {
+        vec![
+            ("HGNC genes (all statuses)", self.genes.len()),
+            ("MeSH descriptors", self.mesh_descriptors.len()),
+            ("MeSH supplementary concepts", self.mesh_supplementary.len()),
+            ("disease acronyms", self.disease_acronyms.len()),
+            ("species", self.species.len()),
+            ("non-gene terms", self.not_genes.len()),
+            ("mtDNA loci", self.mt_loci.len()),
+            ("ClinVar chrM variants", self.clinvar.len()),
+            ("folded terms", self.entry_starts.len() / 4 - 1),
+        ]
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn embedded_tries_are_valid() {
+        assert!(DoubleArray::new(&embedded!("trie.bin")[..]).is_ok());
+        assert!(DoubleArray::new(&embedded!("model_symbols.bin")[..]).is_ok());
+    }
+
+    #[test]
+    fn mouse_and_rat_symbols_are_case_sensitive() {
+        let d = Dictionary::embedded();
+        assert!(d.is_mouse_symbol("Pink1"));
+        assert!(!d.is_mouse_symbol("PINK1"));
+        assert!(d.is_rat_symbol("Pink1"));
+    }
+
+    #[test]
+    fn rcrs_has_the_reference_length_and_known_bases() {
+        let rcrs = Dictionary::embedded().rcrs;
+        assert_eq!(rcrs.len(), 16_569);
+        assert_eq!(rcrs[3243 - 1], b'A');
+        assert_eq!(rcrs[11778 - 1], b'G');
+        assert_eq!(rcrs[3107 - 1], b'N');
+    }
+
+    #[test]
+    fn lookup_finds_symbols_names_and_terms() {
+        let d = Dictionary::embedded();
+        let sources = |t: &str| d.lookup(t).map(|e| e.source).collect::<Vec<_>>();
+        assert!(sources("PINK1").contains(&Source::GeneSymbol));
+        assert!(sources("PARK2").contains(&Source::GenePrevious));
+        assert!(sources("IL-6").contains(&Source::GeneSymbol));
+        assert!(sources("Leigh syndrome").contains(&Source::MeshDescriptor));
+        assert!(sources("idebenone").contains(&Source::MeshSupplementary));
+        assert!(sources("no such term at all").is_empty());
+    }
+}

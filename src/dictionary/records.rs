@@ -1,0 +1,277 @@
+//! Typed views of dictionary rows: genes, MeSH records, species, disease acronyms, mtDNA loci.
+
+use super::{Dictionary, Source, Table};
+
+/// A row of `hgnc_genes.tsv`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct GeneId(pub u32);
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum GeneStatus {
+    Approved,
+    /// The symbol was withdrawn; the gene lives on under the symbols in `merged_into`.
+    Withdrawn,
+    /// The whole entry was withdrawn (it was not a gene, or a duplicate); nothing replaces it.
+    EntryWithdrawn,
+}
+
+/// An HGNC entry.
+#[derive(Clone, Copy, Debug)]
+pub struct Gene {
+    pub id: GeneId,
+    /// `HGNC:14581`
+    pub hgnc_id: &'static str,
+    pub symbol: &'static str,
+    pub status: GeneStatus,
+    /// The approved name; empty for withdrawn symbols.
+    pub name: &'static str,
+    /// The NCBI Gene ID, when HGNC gives one.
+    pub ncbi_gene: Option<&'static str>,
+    /// `gene with protein product`, `pseudogene`, `RNA, long non-coding`, ...
+    pub locus_type: &'static str,
+    aliases: &'static str,
+    previous_symbols: &'static str,
+    merged_into: &'static str,
+}
+
+impl Gene {
+    pub fn aliases(&self) -> impl Iterator<Item = &'static str> {
+        split_list(self.aliases)
+    }
+
+    pub fn previous_symbols(&self) -> impl Iterator<Item = &'static str> {
+        split_list(self.previous_symbols)
+    }
+
+    pub fn is_approved(&self) -> bool {
+        self.status == GeneStatus::Approved
+    }
+
+    /// HGNC's "phenotype only" entries name a locus known from a phenotype, not a gene.
+    pub fn is_phenotype_only(&self) -> bool {
+        self.locus_type == "phenotype only"
+    }
+
+    pub fn is_protein_coding(&self) -> bool {
+        self.locus_type == "gene with protein product"
+    }
+}
+
+fn split_list(field: &'static str) -> impl Iterator<Item = &'static str> {
+    field.split('|').filter(|s| !s.is_empty())
+}
+
+/// Whether a MeSH record is a disease (trees C and F03) or a chemical (tree D).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum MeshCategory {
+    Disease,
+    Chemical,
+}
+
+/// A MeSH descriptor or supplementary concept.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct MeshId {
+    pub supplementary: bool,
+    pub row: u32,
+}
+
+#[derive(Clone, Copy, Debug)]
+pub struct MeshRecord {
+    pub id: MeshId,
+    /// `D007888`, `C036619`
+    pub mesh_id: &'static str,
+    pub category: MeshCategory,
+    pub name: &'static str,
+    /// Tree numbers (`C10.228.140.163.100.435|...`) of a descriptor; for a supplementary concept,
+    /// the descriptors it is mapped to.
+    pub trees_or_mapped: &'static str,
+}
+
+impl MeshRecord {
+    /// Whether the descriptor is a protein or an enzyme (trees D12 and D08), where MeSH overlaps
+    /// the gene dictionary.
+    pub fn is_protein(&self) -> bool {
+        !self.id.supplementary
+            && self.trees_or_mapped.split('|').any(|t| t.starts_with("D12") || t.starts_with("D08"))
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct SpeciesId(pub u32);
+
+#[derive(Clone, Copy, Debug)]
+pub struct Species {
+    pub id: SpeciesId,
+    /// NCBI Taxonomy ID, e.g. `9606`.
+    pub taxon_id: &'static str,
+    pub scientific_name: &'static str,
+}
+
+#[derive(Clone, Copy, Debug)]
+pub struct DiseaseAcronym {
+    pub acronym: &'static str,
+    pub mesh: Option<MeshId>,
+}
+
+/// A feature of the mitochondrial genome; `start > end` for features that cross the origin.
+#[derive(Clone, Copy, Debug)]
+pub struct MitoLocus {
+    pub name: &'static str,
+    pub start: u32,
+    pub end: u32,
+    pub shorthand: &'static str,
+    pub description: &'static str,
+    pub ncbi_gene: Option<&'static str>,
+}
+
+impl MitoLocus {
+    pub fn contains(&self, position: u32) -> bool {
+        if self.start <= self.end {
+            (self.start..=self.end).contains(&position)
+        } else {
+            position >= self.start || position <= self.end
+        }
+    }
+
+    /// Whether this is a gene (MT-ND4, MT-TL1) rather than a control-region feature.
+    pub fn is_gene(&self) -> bool {
+        self.ncbi_gene.is_some()
+    }
+}
+
+fn non_empty(s: &'static str) -> Option<&'static str> {
+    (!s.is_empty()).then_some(s)
+}
+
+impl Dictionary {
+    pub fn gene(&self, id: GeneId) -> Gene {
+        let mut f = self.genes.row(id.0 as usize).split('\t');
+        let mut next = || f.next().unwrap_or("");
+        let hgnc_id = next();
+        let symbol = next();
+        let status = match next() {
+            "approved" => GeneStatus::Approved,
+            "withdrawn" => GeneStatus::Withdrawn,
+            _ => GeneStatus::EntryWithdrawn,
+        };
+        Gene {
+            id,
+            hgnc_id,
+            symbol,
+            status,
+            name: next(),
+            ncbi_gene: non_empty(next()),
+            locus_type: next(),
+            aliases: next(),
+            previous_symbols: next(),
+            merged_into: next(),
+        }
+    }
+
+    /// The gene with this HGNC ID (`HGNC:14581`).
+    pub fn gene_by_hgnc_id(&self, hgnc_id: &str) -> Option<GeneId> {
+        let number = |id: &str| id.trim_start_matches("HGNC:").parse::<u32>().ok();
+        let wanted = number(hgnc_id)?;
+        self.genes
+            .binary_search_by(0, |id| number(id).unwrap_or(u32::MAX).cmp(&wanted))
+            .map(|row| GeneId(row as u32))
+    }
+
+    /// The approved genes a symbol's entry stands for today: itself when approved, what a
+    /// withdrawn symbol was merged into (followed through later withdrawals), none for a
+    /// withdrawn entry.
+    pub fn current_genes(&self, id: GeneId) -> Vec<GeneId> {
+        let mut current = Vec::new();
+        let mut pending = vec![id];
+        let mut seen = Vec::new();
+        while let Some(id) = pending.pop() {
+            if seen.contains(&id) {
+                continue;
+            }
+            seen.push(id);
+            let gene = self.gene(id);
+            match gene.status {
+                GeneStatus::Approved => current.push(id),
+                GeneStatus::Withdrawn => pending
+                    .extend(split_list(gene.merged_into).filter_map(|h| self.gene_by_hgnc_id(h))),
+                GeneStatus::EntryWithdrawn => {}
+            }
+        }
+        current.sort();
+        current.dedup();
+        current
+    }
+
+    /// The approved gene whose symbol is exactly `symbol`.
+    pub fn approved_gene(&self, symbol: &str) -> Option<GeneId> {
+        self.lookup(symbol)
+            .find(|e| e.source == Source::GeneSymbol && self.form(*e) == symbol)
+            .map(|e| GeneId(e.record))
+    }
+
+    pub fn mesh(&self, id: MeshId) -> MeshRecord {
+        let table = self.mesh_table(id.supplementary);
+        let row = id.row as usize;
+        MeshRecord {
+            id,
+            mesh_id: table.field(row, 0),
+            category: if table.field(row, 1) == "disease" {
+                MeshCategory::Disease
+            } else {
+                MeshCategory::Chemical
+            },
+            name: table.field(row, 2),
+            trees_or_mapped: table.field(row, 3),
+        }
+    }
+
+    fn mesh_table(&self, supplementary: bool) -> &Table {
+        if supplementary { &self.mesh_supplementary } else { &self.mesh_descriptors }
+    }
+
+    /// The MeSH record with this ID (`D007888`, `C036619`), if biolint keeps it.
+    pub fn mesh_by_id(&self, mesh_id: &str) -> Option<MeshId> {
+        let supplementary = mesh_id.starts_with('C');
+        self.mesh_table(supplementary)
+            .binary_search_by(0, |id| id.cmp(mesh_id))
+            .map(|row| MeshId { supplementary, row: row as u32 })
+    }
+
+    pub fn species(&self, id: SpeciesId) -> Species {
+        let row = id.0 as usize;
+        Species {
+            id,
+            taxon_id: self.species.field(row, 0),
+            scientific_name: self.species.field(row, 1),
+        }
+    }
+
+    pub fn disease_acronym(&self, row: u32) -> DiseaseAcronym {
+        DiseaseAcronym {
+            acronym: self.disease_acronyms.field(row as usize, 0),
+            mesh: self.mesh_by_id(self.disease_acronyms.field(row as usize, 1)),
+        }
+    }
+
+    /// The mtDNA loci that contain `position`, genes first.
+    pub fn mito_loci_at(&self, position: u32) -> Vec<MitoLocus> {
+        let mut loci: Vec<MitoLocus> = (0..self.mt_loci.len())
+            .map(|row| self.mito_locus(row))
+            .filter(|l| l.contains(position))
+            .collect();
+        loci.sort_by_key(|l| !l.is_gene());
+        loci
+    }
+
+    fn mito_locus(&self, row: usize) -> MitoLocus {
+        let t = &self.mt_loci;
+        MitoLocus {
+            name: t.field(row, 0),
+            start: t.field(row, 1).parse().unwrap_or(0),
+            end: t.field(row, 2).parse().unwrap_or(0),
+            shorthand: t.field(row, 3),
+            description: t.field(row, 4),
+            ncbi_gene: non_empty(t.field(row, 5)),
+        }
+    }
+}

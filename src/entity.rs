@@ -1,0 +1,148 @@
+//! What biolint recognises in a document: genes, diseases, chemicals, species and mtDNA
+//! variants, each with the identifiers users look up (NCBI Gene, MeSH, NCBI Taxonomy, HGVS).
+
+use std::ops::Range;
+
+use crate::dictionary::{Dictionary, GeneId, MeshCategory, MeshId, SpeciesId};
+use crate::variant::Variant;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum EntityType {
+    Gene,
+    Disease,
+    Chemical,
+    Species,
+    Variant,
+}
+
+impl EntityType {
+    pub fn name(self) -> &'static str {
+        match self {
+            EntityType::Gene => "gene",
+            EntityType::Disease => "disease",
+            EntityType::Chemical => "chemical",
+            EntityType::Species => "species",
+            EntityType::Variant => "variant",
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<EntityType> {
+        [
+            EntityType::Gene,
+            EntityType::Disease,
+            EntityType::Chemical,
+            EntityType::Species,
+            EntityType::Variant,
+        ]
+        .into_iter()
+        .find(|t| t.name() == name)
+    }
+}
+
+/// A recognised mention: where it is, and what it is.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Entity {
+    /// Byte range in the document.
+    pub span: Range<usize>,
+    pub meaning: Meaning,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Meaning {
+    Gene(GeneMention),
+    /// A disease or chemical.
+    Mesh(MeshId),
+    Species(SpeciesId),
+    Variant(Variant),
+    /// A term of a project's own dictionary.
+    Custom(CustomTerm),
+}
+
+/// How a gene mention is written, relative to the gene it stands for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum WrittenAs {
+    /// The approved HGNC symbol.
+    Symbol,
+    /// An alias symbol of the gene.
+    Alias,
+    /// A previous HGNC symbol of the gene.
+    PreviousSymbol,
+    /// A withdrawn HGNC symbol; the gene is the one it was merged into.
+    WithdrawnSymbol(GeneId),
+    /// The approved name, or a protein name ("parkin").
+    Name,
+    /// A short form the document defines ("heme oxygenase-1 (HO-1)") that is no HGNC symbol.
+    DefinedAbbreviation,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Case {
+    /// Written exactly as the dictionary spells it (up to hyphens and Greek letters).
+    Exact,
+    /// Written in another case: `Pink1`, `C19ORF12`, `Nrf2`.
+    Folded,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct GeneMention {
+    /// The approved gene this mention most likely stands for.
+    pub gene: GeneId,
+    pub written_as: WrittenAs,
+    pub case: Case,
+    /// Every approved gene the written form can stand for, `gene` first; more than one means
+    /// the form is ambiguous (NRF2: NFE2L2 or GABPA).
+    pub candidates: Vec<GeneId>,
+}
+
+impl GeneMention {
+    pub fn is_ambiguous(&self) -> bool {
+        self.candidates.len() > 1
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CustomTerm {
+    pub entity_type: EntityType,
+    pub id: String,
+    pub name: String,
+}
+
+impl Entity {
+    pub fn entity_type(&self, dictionary: &Dictionary) -> EntityType {
+        match &self.meaning {
+            Meaning::Gene(_) => EntityType::Gene,
+            Meaning::Mesh(id) => match dictionary.mesh(*id).category {
+                MeshCategory::Disease => EntityType::Disease,
+                MeshCategory::Chemical => EntityType::Chemical,
+            },
+            Meaning::Species(_) => EntityType::Species,
+            Meaning::Variant(_) => EntityType::Variant,
+            Meaning::Custom(term) => term.entity_type,
+        }
+    }
+
+    /// The identifier reported for the entity: `NCBIGene:65018`, `MESH:D007888`,
+    /// `NCBITaxon:9606`, `NC_012920.1:m.3243A>G`, or a project dictionary's own ID.
+    pub fn id(&self, dictionary: &Dictionary) -> String {
+        match &self.meaning {
+            Meaning::Gene(mention) => {
+                let gene = dictionary.gene(mention.gene);
+                match gene.ncbi_gene {
+                    Some(ncbi) => format!("NCBIGene:{ncbi}"),
+                    None => gene.hgnc_id.to_owned(),
+                }
+            }
+            Meaning::Mesh(id) => format!("MESH:{}", dictionary.mesh(*id).mesh_id),
+            Meaning::Species(id) => format!("NCBITaxon:{}", dictionary.species(*id).taxon_id),
+            Meaning::Variant(variant) => variant.normalized(),
+            Meaning::Custom(term) => term.id.clone(),
+        }
+    }
+
+    pub fn as_gene(&self) -> Option<&GeneMention> {
+        match &self.meaning {
+            Meaning::Gene(g) => Some(g),
+            _ => None,
+        }
+    }
+}

@@ -1,0 +1,509 @@
+//! Markdown (also R Markdown and Quarto): prose is the text that a renderer would show as
+//! words.
+//!
+//! pulldown-cmark does the parsing; its text events carry the source offsets we report. Code
+//! (fenced, indented, inline, and so R and Quarto chunks), math, link destinations, autolinks,
+//! raw HTML and front matter are not prose, nor are the Pandoc extensions that R Markdown and
+//! Quarto documents use: heading attributes (`# Intro {#sec-intro}`) and fenced-div lines
+//! (`::: {.callout-note}`). A text event whose source differs from its text (an entity such as
+//! `&amp;`) is left out, so a prose range never covers markup characters.
+
+use std::ops::Range;
+
+use pulldown_cmark::{Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd};
+
+use super::references::is_reference_heading;
+use super::{Prose, ProseBuilder};
+
+pub(super) fn prose(text: &str) -> Prose {
+    let options = Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_YAML_STYLE_METADATA_BLOCKS
+        | Options::ENABLE_PLUSES_DELIMITED_METADATA_BLOCKS
+        | Options::ENABLE_MATH
+        // Pandoc-style `# Title {#id}`, common in R Markdown and Quarto.
+        | Options::ENABLE_HEADING_ATTRIBUTES;
+    let mut scan = Scan::new(text);
+    for (event, range) in Parser::new_ext(text, options).into_offset_iter() {
+        scan.event(event, range);
+    }
+    scan.finish()
+}
+
+/// The state of one walk over the events of a document.
+struct Scan<'a> {
+    text: &'a str,
+    builder: ProseBuilder<'a>,
+    italic: Vec<Range<usize>>,
+    references: Vec<Range<usize>>,
+    comments: Vec<Range<usize>>,
+    tables: Vec<Range<usize>>,
+    /// How many open elements hide their text: code blocks, front matter, HTML blocks,
+    /// autolinks.
+    hidden_depth: usize,
+    /// For each open link, whether it is an autolink (whose text is a URL).
+    links: Vec<bool>,
+    /// For each open emphasis, the span of its content seen so far.
+    emphasis: Vec<Option<Range<usize>>>,
+    /// Where the content of an open `<i>` or `<em>` HTML tag starts.
+    html_italic_start: Option<usize>,
+    /// Open tables and lists, and where the outermost started.
+    block_depth: usize,
+    block_start: usize,
+    /// The open heading: its level, where it starts and its text so far.
+    heading: Option<(HeadingLevel, usize, String)>,
+    /// The open reference section: its heading's level and start.
+    open_references: Option<(HeadingLevel, usize)>,
+}
+
+impl<'a> Scan<'a> {
+    fn new(text: &'a str) -> Self {
+        Self {
+            text,
+            builder: ProseBuilder::new(text),
+            italic: Vec::new(),
+            references: Vec::new(),
+            comments: Vec::new(),
+            tables: Vec::new(),
+            hidden_depth: 0,
+            links: Vec::new(),
+            emphasis: Vec::new(),
+            html_italic_start: None,
+            block_depth: 0,
+            block_start: 0,
+            heading: None,
+            open_references: None,
+        }
+    }
+
+    fn event(&mut self, event: Event<'_>, range: Range<usize>) {
+        match event {
+            Event::Start(tag) => self.start(tag, range),
+            Event::End(tag) => self.end(tag, range),
+            Event::Text(content) => {
+                if self.hidden_depth > 0 {
+                    return;
+                }
+                if let Some((_, _, heading)) = &mut self.heading {
+                    heading.push_str(&content);
+                }
+                self.note_content(range.clone());
+                if self.is_div_fence(&content, range.start) {
+                    self.builder.boundary();
+                } else if self.text.get(range.clone()) == Some(&*content) {
+                    self.builder.push(range);
+                }
+            }
+            Event::Code(content) => {
+                if let Some((_, _, heading)) = &mut self.heading {
+                    heading.push_str(&content);
+                }
+                self.note_content(range);
+                self.builder.boundary();
+            }
+            Event::InlineMath(_) | Event::DisplayMath(_) | Event::FootnoteReference(_) => {
+                self.note_content(range);
+                self.builder.boundary();
+            }
+            Event::InlineHtml(html) => self.inline_html(&html, range),
+            Event::Rule => self.builder.boundary(),
+            // HTML block lines are handled at the start of the block; breaks and task markers
+            // are formatting within a block.
+            Event::Html(_) | Event::SoftBreak | Event::HardBreak | Event::TaskListMarker(_) => {}
+        }
+    }
+
+    fn start(&mut self, tag: Tag<'_>, range: Range<usize>) {
+        match tag {
+            Tag::Emphasis => self.emphasis.push(None),
+            Tag::Strong | Tag::Strikethrough | Tag::Superscript | Tag::Subscript => {}
+            Tag::Link { link_type, .. } => {
+                let autolink = matches!(link_type, LinkType::Autolink | LinkType::Email);
+                if autolink {
+                    self.hidden_depth += 1;
+                    self.builder.boundary();
+                }
+                self.links.push(autolink);
+            }
+            Tag::CodeBlock(_) | Tag::MetadataBlock(_) => {
+                self.builder.boundary();
+                self.hidden_depth += 1;
+            }
+            Tag::HtmlBlock => {
+                self.builder.boundary();
+                self.hidden_depth += 1;
+                self.html_block_comments(range);
+            }
+            Tag::Heading { level, .. } => {
+                self.builder.boundary();
+                if let Some((open_level, start)) = self.open_references
+                    && level <= open_level
+                {
+                    self.push_references(start..range.start);
+                    self.open_references = None;
+                }
+                self.heading = Some((level, range.start, String::new()));
+            }
+            Tag::Table(_) | Tag::List(_) => {
+                self.builder.boundary();
+                if self.block_depth == 0 {
+                    self.block_start = range.start;
+                }
+                self.block_depth += 1;
+            }
+            Tag::Paragraph
+            | Tag::BlockQuote(_)
+            | Tag::Item
+            | Tag::FootnoteDefinition(_)
+            | Tag::DefinitionList
+            | Tag::DefinitionListTitle
+            | Tag::DefinitionListDefinition
+            | Tag::TableHead
+            | Tag::TableRow
+            | Tag::TableCell
+            | Tag::Image { .. } => self.builder.boundary(),
+        }
+    }
+
+    fn end(&mut self, tag: TagEnd, range: Range<usize>) {
+        match tag {
+            TagEnd::Emphasis => {
+                if let Some(Some(content)) = self.emphasis.pop() {
+                    self.italic.push(content.clone());
+                    self.note_content(content);
+                }
+            }
+            TagEnd::Strong | TagEnd::Strikethrough | TagEnd::Superscript | TagEnd::Subscript => {}
+            TagEnd::Link => {
+                if self.links.pop() == Some(true) {
+                    self.hidden_depth = self.hidden_depth.saturating_sub(1);
+                }
+                // A link destination (or an autolink) lies between the text and what follows.
+                self.builder.boundary();
+            }
+            TagEnd::CodeBlock | TagEnd::MetadataBlock(_) | TagEnd::HtmlBlock => {
+                self.hidden_depth = self.hidden_depth.saturating_sub(1);
+                self.builder.boundary();
+            }
+            TagEnd::Heading(level) => {
+                if let Some((_, start, heading)) = self.heading.take()
+                    && self.open_references.is_none()
+                    && is_reference_heading(&heading)
+                {
+                    self.open_references = Some((level, start));
+                }
+                self.builder.boundary();
+            }
+            TagEnd::Table | TagEnd::List(_) => {
+                self.builder.boundary();
+                self.block_depth = self.block_depth.saturating_sub(1);
+                if self.block_depth == 0 {
+                    let block = trim_end(self.text, self.block_start..range.end);
+                    self.tables.push(block);
+                }
+            }
+            TagEnd::Paragraph
+            | TagEnd::BlockQuote(_)
+            | TagEnd::Item
+            | TagEnd::FootnoteDefinition
+            | TagEnd::DefinitionList
+            | TagEnd::DefinitionListTitle
+            | TagEnd::DefinitionListDefinition
+            | TagEnd::TableHead
+            | TagEnd::TableRow
+            | TagEnd::TableCell
+            | TagEnd::Image => self.builder.boundary(),
+        }
+    }
+
+    /// Widens the content span of the innermost open emphasis to cover `range`.
+    fn note_content(&mut self, range: Range<usize>) {
+        if let Some(span) = self.emphasis.last_mut() {
+            *span = Some(match span.take() {
+                Some(span) => span.start.min(range.start)..span.end.max(range.end),
+                None => range,
+            });
+        }
+    }
+
+    /// Inline HTML is not prose. Comments are recorded and break a term; `<i>`/`<em>` mark
+    /// italics; other tags are formatting.
+    fn inline_html(&mut self, html: &str, range: Range<usize>) {
+        if html.starts_with("<!--") {
+            self.comments.push(range);
+            self.builder.boundary();
+            return;
+        }
+        let tag = html
+            .trim_start_matches('<')
+            .trim_end_matches('>')
+            .split(|c: char| c.is_ascii_whitespace())
+            .next()
+            .unwrap_or_default()
+            .to_ascii_lowercase();
+        match tag.as_str() {
+            "i" | "em" => self.html_italic_start = Some(range.end),
+            "/i" | "/em" => {
+                if let Some(start) = self.html_italic_start.take()
+                    && start < range.start
+                {
+                    self.italic.push(start..range.start);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// Whether `content`, a text event at `start`, is a Pandoc/Quarto fenced-div line
+    /// (`::: {.callout-note}`, `:::`), which a renderer does not show.
+    fn is_div_fence(&self, content: &str, start: usize) -> bool {
+        let line_start = self.text[..start].rfind('\n').map_or(0, |newline| newline + 1);
+        if !self.text[line_start..start].bytes().all(|b| b == b' ' || b == b'>') {
+            return false;
+        }
+        let Some(rest) = content.trim_end().strip_prefix(":::") else {
+            return false;
+        };
+        let attributes = rest.trim_start_matches(':').trim();
+        attributes.is_empty()
+            || (attributes.starts_with('{') && attributes.ends_with('}'))
+            || !attributes.contains(char::is_whitespace)
+    }
+
+    /// Records the `<!-- ... -->` comments in the HTML block at `block`.
+    fn html_block_comments(&mut self, block: Range<usize>) {
+        let Some(source) = self.text.get(block.clone()) else {
+            return;
+        };
+        let mut position = 0;
+        while let Some(offset) = source[position..].find("<!--") {
+            let start = position + offset;
+            // Searching from the second byte also finds the empty comments `<!-->` and `<!--->`.
+            let end =
+                source[start + 2..].find("-->").map_or(source.len(), |close| start + 2 + close + 3);
+            self.comments.push(trim_end(self.text, block.start + start..block.start + end));
+            position = end;
+        }
+    }
+
+    fn push_references(&mut self, range: Range<usize>) {
+        self.references.push(trim_end(self.text, range));
+    }
+
+    fn finish(mut self) -> Prose {
+        if let Some((_, start)) = self.open_references.take() {
+            self.push_references(start..self.text.len());
+        }
+        self.italic.sort_by_key(|range| (range.start, range.end));
+        Prose {
+            ranges: self.builder.finish(),
+            italic: self.italic,
+            references: self.references,
+            comments: self.comments,
+            tables: self.tables,
+        }
+    }
+}
+
+/// `range` without trailing ASCII whitespace.
+fn trim_end(text: &str, range: Range<usize>) -> Range<usize> {
+    let bytes = text.as_bytes();
+    let mut end = range.end.min(text.len());
+    while end > range.start && bytes[end - 1].is_ascii_whitespace() {
+        end -= 1;
+    }
+    range.start..end
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::{DocumentKind, ProseRange, prose};
+
+    fn texts(text: &str) -> Vec<&str> {
+        prose(text, DocumentKind::Markdown).ranges.iter().map(|r| &text[r.range.clone()]).collect()
+    }
+
+    fn texts_and_joins(text: &str) -> Vec<(&str, bool)> {
+        prose(text, DocumentKind::Markdown)
+            .ranges
+            .iter()
+            .map(|ProseRange { range, joins_previous }| (&text[range.clone()], *joins_previous))
+            .collect()
+    }
+
+    fn slices<'t>(text: &'t str, ranges: &[std::ops::Range<usize>]) -> Vec<&'t str> {
+        ranges.iter().map(|r| &text[r.clone()]).collect()
+    }
+
+    #[test]
+    fn fenced_and_indented_code_is_not_prose() {
+        let text = "Intro.\n\n```r\nPINK1 <- 2\n```\n\n```{r setup}\nPARK2\n```\n\n    PRKN indented\n\nOutro.\n";
+        assert_eq!(texts(text), ["Intro.", "Outro."]);
+    }
+
+    #[test]
+    fn inline_code_is_not_prose_and_breaks_terms() {
+        let text = "The `PINK1` gene and `r nrow(d)` rows.";
+        assert_eq!(texts_and_joins(text), [("The", false), ("gene and", false), ("rows.", false)]);
+    }
+
+    #[test]
+    fn only_link_text_is_prose() {
+        let text = "See [PINK1](https://x.org/PINK1 \"PARK6 title\") and <https://y.org/PARK2>, ![a PRKN figure](fig/PRKN.png).";
+        assert_eq!(texts(text), ["See", "PINK1", "and", ",", "a PRKN figure", "."]);
+        let text = "[the gene][ref] here\n\n[ref]: https://x.org/PINK1 \"PARK2\"\n";
+        assert_eq!(texts(text), ["the gene", "here"]);
+    }
+
+    #[test]
+    fn front_matter_is_not_prose() {
+        let text = "---\ntitle: PINK1 study\nauthor: Smith\n---\n\n# Introduction\n";
+        assert_eq!(texts(text), ["Introduction"]);
+        let text = "+++\ntitle = \"PINK1\"\n+++\n\nBody.\n";
+        assert_eq!(texts(text), ["Body."]);
+    }
+
+    #[test]
+    fn math_is_not_prose() {
+        let text = "The variant $m.3243$ and\n\n$$\nPINK1 = x^2\n$$\n\nend.";
+        assert_eq!(
+            texts_and_joins(text),
+            [("The variant", false), ("and", false), ("end.", false)]
+        );
+    }
+
+    #[test]
+    fn emphasis_and_soft_breaks_join() {
+        let text = "*Leigh*\nsyndrome and **Leigh**  \n  *syndrome*";
+        assert_eq!(
+            texts_and_joins(text),
+            [("Leigh", false), ("syndrome and", true), ("Leigh", true), ("syndrome", true)]
+        );
+    }
+
+    #[test]
+    fn italic_ranges_cover_emphasised_content() {
+        let text =
+            "The *PINK1* and _PRKN_ genes, ***SNCA***, **bold**, *a `x` b* and <i>LRRK2</i>.";
+        let result = prose(text, DocumentKind::Markdown);
+        assert_eq!(slices(text, &result.italic), ["PINK1", "PRKN", "SNCA", "a `x` b", "LRRK2"]);
+        // snake_case is not emphasis.
+        assert!(prose("a_b_c", DocumentKind::Markdown).italic.is_empty());
+    }
+
+    #[test]
+    fn html_comments_are_recorded_and_not_prose() {
+        let text = "<!-- biolint-disable-next-line gene/alias -->\nPARK2 is used.\n\nText <!-- PINK1\nnote --> more <span>x</span>.\n\n<div>\nPRKN html\n</div>\n";
+        let result = prose(text, DocumentKind::Markdown);
+        assert_eq!(
+            slices(text, &result.comments),
+            ["<!-- biolint-disable-next-line gene/alias -->", "<!-- PINK1\nnote -->"]
+        );
+        assert_eq!(texts(text), ["PARK2 is used.", "Text", "more", "x", "."]);
+    }
+
+    #[test]
+    fn unterminated_and_empty_html_comments() {
+        let text = "<!-->\nA\n\n<!-- open\nPINK1\n";
+        let result = prose(text, DocumentKind::Markdown);
+        assert_eq!(slices(text, &result.comments), ["<!-->", "<!-- open\nPINK1"]);
+        assert_eq!(texts(text), ["A"]);
+    }
+
+    #[test]
+    fn table_cells_are_prose_and_the_table_is_recorded() {
+        let text = "Before.\n\n| Gene | Disease |\n|------|---------|\n| PINK1 | Parkinson disease |\n\nAfter.\n";
+        let result = prose(text, DocumentKind::Markdown);
+        assert_eq!(
+            texts_and_joins(text),
+            [
+                ("Before.", false),
+                ("Gene", false),
+                ("Disease", false),
+                ("PINK1", false),
+                ("Parkinson disease", false),
+                ("After.", false)
+            ]
+        );
+        assert_eq!(
+            slices(text, &result.tables),
+            ["| Gene | Disease |\n|------|---------|\n| PINK1 | Parkinson disease |"]
+        );
+    }
+
+    #[test]
+    fn lists_are_recorded_once_with_nested_lists() {
+        let text = "- one\n  wrapped\n- two\n  1. nested\n\nPara.\n";
+        let result = prose(text, DocumentKind::Markdown);
+        assert_eq!(slices(text, &result.tables), ["- one\n  wrapped\n- two\n  1. nested"]);
+        assert_eq!(
+            texts_and_joins(text),
+            [
+                ("one", false),
+                ("wrapped", true),
+                ("two", false),
+                ("nested", false),
+                ("Para.", false)
+            ]
+        );
+    }
+
+    #[test]
+    fn references_section_runs_to_the_next_heading_of_its_level() {
+        let text = "# Paper\n\nBody.\n\n## References\n\n1. Smith. PINK1 in flies.\n\n### Web\n\nMore.\n\n## Appendix\n\nA.\n";
+        let result = prose(text, DocumentKind::Markdown);
+        assert_eq!(
+            slices(text, &result.references),
+            ["## References\n\n1. Smith. PINK1 in flies.\n\n### Web\n\nMore."]
+        );
+        assert!(texts(text).contains(&"Smith. PINK1 in flies."));
+        let text = "Intro\n\nBibliography:\n-------------\n\nX";
+        let result = prose(text, DocumentKind::Markdown);
+        assert_eq!(slices(text, &result.references), ["Bibliography:\n-------------\n\nX"]);
+        let text = "# Our references\n\nX";
+        assert!(prose(text, DocumentKind::Markdown).references.is_empty());
+    }
+
+    #[test]
+    fn headings_block_quotes_and_footnotes_are_prose() {
+        let text = "## Results\n> Quoted PINK1\n\nText[^1].\n\n[^1]: Footnote on PRKN.\n";
+        assert_eq!(
+            texts_and_joins(text),
+            [
+                ("Results", false),
+                ("Quoted PINK1", false),
+                ("Text", false),
+                (".", false),
+                ("Footnote on PRKN.", false)
+            ]
+        );
+    }
+
+    #[test]
+    fn heading_attributes_and_div_fences_are_not_prose() {
+        let text = "# Introduction {#sec-intro}\n\n::: {.callout-note}\nPINK1 note\n:::\n\n::: warning\nText ::: here\n::::\n";
+        assert_eq!(
+            texts_and_joins(text),
+            [("Introduction", false), ("PINK1 note", false), ("Text ::: here", false)]
+        );
+    }
+
+    #[test]
+    fn escapes_and_entities_never_include_markup() {
+        let text = "PINK1\\_KO &amp; PRKN &alpha; x";
+        assert_eq!(
+            texts_and_joins(text),
+            [("PINK1", false), ("_KO", true), ("PRKN", true), ("x", true)]
+        );
+    }
+
+    #[test]
+    fn raw_html_inline_tags_are_not_prose() {
+        let text = "H<sub>2</sub>O and m.3243A<sup>G</sup>";
+        assert_eq!(
+            texts_and_joins(text),
+            [("H", false), ("2", true), ("O and m.3243A", true), ("G", true)]
+        );
+    }
+}

@@ -1,0 +1,96 @@
+//! The folded view of a document's prose that the dictionary trie is searched in.
+//!
+//! Folding (see `dictionary::keys`) changes lengths (runs of spaces collapse, `α` becomes
+//! `alpha`), so every folded byte remembers the offset of the character it came from. Bytes of
+//! the document that are not prose become a barrier byte (`\0`), which no term contains, so no
+//! match can cross code, math or a citation.
+
+use crate::dictionary::keys::{Folded, fold_char};
+
+/// Marks non-prose in the masked text and in the folded view.
+pub const BARRIER: u8 = 0;
+
+pub struct FoldedText {
+    pub bytes: Vec<u8>,
+    /// `origin[i]` is the byte offset in the document of the character folded byte `i` came from.
+    origin: Vec<u32>,
+}
+
+impl FoldedText {
+    /// Folds `masked` (the document with non-prose bytes replaced; see `super::mask`).
+    pub fn new(masked: &str) -> FoldedText {
+        let mut bytes = Vec::with_capacity(masked.len());
+        let mut origin = Vec::with_capacity(masked.len());
+        let mut pending_space: Option<usize> = None;
+        for (at, c) in masked.char_indices() {
+            if c == BARRIER as char {
+                pending_space = None;
+                if bytes.last() != Some(&BARRIER) {
+                    bytes.push(BARRIER);
+                    origin.push(at as u32);
+                }
+                continue;
+            }
+            let piece = fold_char(c, true);
+            if let Folded::Space = piece {
+                pending_space.get_or_insert(at);
+                continue;
+            }
+            if let Some(space_at) = pending_space.take()
+                && !bytes.is_empty()
+                && bytes.last() != Some(&BARRIER)
+            {
+                bytes.push(b' ');
+                origin.push(space_at as u32);
+            }
+            match piece {
+                Folded::Space => unreachable!(),
+                Folded::Byte(b) => {
+                    bytes.push(b);
+                    origin.push(at as u32);
+                }
+                Folded::Word(word) => {
+                    bytes.extend_from_slice(word.as_bytes());
+                    origin.extend(std::iter::repeat_n(at as u32, word.len()));
+                }
+                Folded::Keep => {
+                    let len = c.len_utf8();
+                    bytes.extend_from_slice(&masked.as_bytes()[at..at + len]);
+                    origin.extend((at..at + len).map(|o| o as u32));
+                }
+            }
+        }
+        FoldedText { bytes, origin }
+    }
+
+    /// The document byte range that folded bytes `start..end` came from (whole characters).
+    pub fn original_range(&self, start: usize, end: usize, text: &str) -> std::ops::Range<usize> {
+        let from = self.origin[start] as usize;
+        let mut to = self.origin[end - 1] as usize + 1;
+        while !text.is_char_boundary(to) {
+            to += 1;
+        }
+        from..to
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folding_keeps_the_way_back_to_the_document() {
+        let text = "TNF-α and  Leigh\n syndrome";
+        let f = FoldedText::new(text);
+        assert_eq!(f.bytes, b"tnf alpha and leigh syndrome");
+        let alpha = 4..9;
+        assert_eq!(&text[f.original_range(alpha.start, alpha.end, text)], "α");
+        assert_eq!(&text[f.original_range(14, 28, text)], "Leigh\n syndrome");
+    }
+
+    #[test]
+    fn barriers_separate_and_collapse() {
+        let f = FoldedText::new("PINK1\0\0 \0PRKN");
+        assert_eq!(f.bytes, b"pink1\0prkn");
+    }
+}

@@ -1,0 +1,407 @@
+//! Deciding whether a matched gene symbol is a gene, and which one.
+
+use std::collections::HashSet;
+use std::ops::Range;
+
+use crate::dictionary::keys::{FLAG_GENERATED_SPELLING, fold, surface};
+use crate::dictionary::{Dictionary, Entry, GeneId, Source};
+use crate::entity::{Case, GeneMention, WrittenAs};
+
+/// Whether a form written in another case than the dictionary's still reads as a gene symbol:
+/// it holds a digit (`Nrf2`, `C19ORF12`), or a capital after the first letter (`mTOR`,
+/// `apoE`), or it is capitalised like a mouse symbol and is no English word (`Bax`, but not
+/// `Was` or `Set`). All-lower-case words (`bax`, `set`) are not symbols.
+pub fn is_symbol_like(written: &str, dictionary: &Dictionary) -> bool {
+    if written.chars().any(|c| c.is_ascii_digit()) {
+        return true;
+    }
+    let mut chars = written.chars();
+    let first = chars.next().unwrap_or(' ');
+    let rest: String = chars.collect();
+    if rest.chars().any(|c| c.is_uppercase()) {
+        return true;
+    }
+    first.is_uppercase()
+        && written.chars().count() >= 3
+        && !dictionary.is_english_word(&written.to_lowercase())
+}
+
+/// Words before a symbol-shaped token that make it a label, not a gene: "complex IV",
+/// "type II", "Figure S1", "stage III".
+const LABEL_WORDS: &[&str] = &[
+    "complex",
+    "complexes",
+    "type",
+    "types",
+    "class",
+    "grade",
+    "stage",
+    "phase",
+    "figure",
+    "fig",
+    "figs",
+    "table",
+    "tables",
+    "supplementary",
+    "lane",
+    "lanes",
+    "group",
+    "groups",
+    "cohort",
+    "patient",
+    "patients",
+    "case",
+    "subject",
+    "panel",
+    "step",
+    "section",
+    "chapter",
+    "appendix",
+];
+
+/// Whether the context of a span rules out a gene: a Roman numeral, or a label such as
+/// "complex II".
+pub fn is_excluded_by_context(span: &Range<usize>, text: &str) -> bool {
+    let written = &text[span.clone()];
+    if is_roman_numeral(written) {
+        return true;
+    }
+    let before = text[..span.start].trim_end_matches([' ', '\u{a0}', '~']);
+    let previous_word =
+        before.rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("").to_lowercase();
+    before.len() < span.start && LABEL_WORDS.contains(&previous_word.as_str())
+}
+
+fn is_roman_numeral(s: &str) -> bool {
+    const NUMERALS: &[&str] = &[
+        "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV",
+        "XV", "XVI", "XVII", "XVIII", "XIX", "XX",
+    ];
+    NUMERALS.contains(&s)
+}
+
+/// Whether `written` is, in exactly this case, an approved symbol with a number in it
+/// (`DISC1`, `MEN1`): such a symbol is not an abbreviation an author makes up.
+pub fn is_numbered_symbol(written: &str, dictionary: &Dictionary) -> bool {
+    written.chars().any(|c| c.is_ascii_digit()) && dictionary.approved_gene(written).is_some()
+}
+
+/// Words after a symbol that say it is a gene: "MEN1 mutations", "NF1 gene", "PINK1 mRNA".
+const GENE_CONTEXT_AFTER: &[&str] = &[
+    "gene",
+    "genes",
+    "mutation",
+    "mutations",
+    "mutant",
+    "mutants",
+    "mutated",
+    "protein",
+    "proteins",
+    "mrna",
+    "mrnas",
+    "transcript",
+    "transcripts",
+    "transcription",
+    "expression",
+    "expressed",
+    "promoter",
+    "promoters",
+    "locus",
+    "loci",
+    "allele",
+    "alleles",
+    "variant",
+    "variants",
+    "knockout",
+    "knockdown",
+    "deficient",
+    "deficiency",
+    "polymorphism",
+    "polymorphisms",
+    "snp",
+    "snps",
+    "deletion",
+    "deletions",
+    "exon",
+    "exons",
+    "intron",
+    "introns",
+    "sequencing",
+    "haplotype",
+    "haplotypes",
+    "genotype",
+    "genotypes",
+    "sirna",
+    "shrna",
+    "overexpression",
+    "isoform",
+    "isoforms",
+    "coding",
+    "encoding",
+    "encodes",
+    "encoded",
+    "null",
+    "carriers",
+];
+
+/// Words before a symbol that say it is a gene: "the gene NF1", "anti-PINK1".
+const GENE_CONTEXT_BEFORE: &[&str] = &["gene", "genes", "anti", "encoding", "mutant", "mutated"];
+
+/// Whether the text around `span` makes it a gene: it is italicised, followed by a word such as
+/// gene, mutation, mRNA or knockout or by a genotype (`-/-`, `+/-`), or preceded by "gene".
+pub fn has_gene_context(span: &Range<usize>, text: &str, italic: &[Range<usize>]) -> bool {
+    if italic.iter().any(|r| r.start <= span.start && span.end <= r.end) {
+        return true;
+    }
+    let after = &text[span.end..];
+    let after_trimmed = after.trim_start_matches(['*', '_', '}']);
+    if ["-/-", "+/-", "+/+", "−/−", "+/−", "–/–"].iter().any(|g| after_trimmed.starts_with(g))
+    {
+        return true;
+    }
+    let next = after_trimmed
+        .trim_start_matches(|c: char| c.is_whitespace() || c == '-' || c == '~')
+        .split(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("")
+        .to_lowercase();
+    let before = text[..span.start].trim_end_matches(|c: char| {
+        c.is_whitespace() || c == '-' || c == '~' || c == '*' || c == '_'
+    });
+    let previous =
+        before.rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("").to_lowercase();
+    GENE_CONTEXT_AFTER.contains(&next.as_str()) || GENE_CONTEXT_BEFORE.contains(&previous.as_str())
+}
+
+/// The gene a span stands for, from the gene entries that matched it.
+///
+/// Exact-case matches beat other-case ones; an approved symbol beats aliases and previous
+/// symbols (AVP is the gene AVP, though it is also an alias of another); among equals, a gene
+/// the document writes by its approved symbol comes first, then the gene MeSH gives the name
+/// to, then mitochondrial genes in a paper about mitochondria and nuclear ones elsewhere, then
+/// protein-coding genes, then the lowest NCBI Gene ID (the longest-known gene).
+pub fn resolve(
+    entries: &[(Entry, Case)],
+    written_symbols: &HashSet<GeneId>,
+    mitochondrial: bool,
+    dictionary: &Dictionary,
+) -> Option<GeneMention> {
+    let case =
+        if entries.iter().any(|(_, c)| *c == Case::Exact) { Case::Exact } else { Case::Folded };
+    let tier: Vec<Entry> = entries.iter().filter(|(_, c)| *c == case).map(|(e, _)| *e).collect();
+    // A "phenotype only" entry (ERK, erythrokeratoderma) is a locus, not a gene: its symbol
+    // does not outrank another gene's alias.
+    let approved: Vec<Entry> = tier
+        .iter()
+        .copied()
+        .filter(|e| {
+            e.source == Source::GeneSymbol && !dictionary.gene(GeneId(e.record)).is_phenotype_only()
+        })
+        .collect();
+    let mesh_named: HashSet<GeneId> = tier
+        .iter()
+        .filter(|e| e.source == Source::GeneMeshName)
+        .map(|e| GeneId(e.record))
+        .collect();
+    let chosen = if approved.is_empty() { tier } else { approved };
+
+    // (gene, how the span writes it, how good that reading is)
+    let mut candidates: Vec<(GeneId, WrittenAs, (u8, bool))> = Vec::new();
+    for entry in &chosen {
+        let record = GeneId(entry.record);
+        for gene in dictionary.current_genes(record) {
+            let written_as = match entry.source {
+                Source::GeneSymbol => WrittenAs::Symbol,
+                Source::GeneAlias => WrittenAs::Alias,
+                Source::GenePrevious => WrittenAs::PreviousSymbol,
+                Source::GeneWithdrawn => WrittenAs::WithdrawnSymbol(record),
+                _ => WrittenAs::Name,
+            };
+            // A spelling biolint generated (`TNF-alpha` from the previous symbol `TNFA`) says
+            // less about how the author wrote it than one HGNC lists (the alias `TNF-alpha`).
+            let rank_of = |w: WrittenAs| (rank(w), entry.flags & FLAG_GENERATED_SPELLING != 0);
+            match candidates.iter_mut().find(|(g, _, _)| *g == gene) {
+                Some((_, existing, key)) if rank_of(written_as) < *key => {
+                    *existing = written_as;
+                    *key = rank_of(written_as);
+                }
+                Some(_) => {}
+                None => candidates.push((gene, written_as, rank_of(written_as))),
+            }
+        }
+    }
+    candidates.sort_by_key(|(gene, _, _)| {
+        let g = dictionary.gene(*gene);
+        let ncbi: u64 = g.ncbi_gene.and_then(|n| n.parse().ok()).unwrap_or(u64::MAX);
+        // Outside a paper about mitochondria, COX2 is the nuclear PTGS2, not MT-CO2.
+        let out_of_place = g.symbol.starts_with("MT-") != mitochondrial;
+        (
+            !written_symbols.contains(gene),
+            !mesh_named.contains(gene),
+            out_of_place,
+            !g.is_protein_coding(),
+            ncbi,
+        )
+    });
+    let (gene, written_as, _) = *candidates.first()?;
+    Some(GeneMention {
+        gene,
+        written_as,
+        case,
+        candidates: candidates.iter().map(|(g, _, _)| *g).collect(),
+    })
+}
+
+fn rank(written_as: WrittenAs) -> u8 {
+    match written_as {
+        WrittenAs::Symbol => 0,
+        WrittenAs::PreviousSymbol => 1,
+        WrittenAs::Alias => 2,
+        WrittenAs::WithdrawnSymbol(_) => 3,
+        WrittenAs::Name => 4,
+        WrittenAs::DefinedAbbreviation => 5,
+    }
+}
+
+/// How `written` relates to `gene`: its symbol, an alias, a previous symbol, or none of these.
+pub fn written_as(written: &str, gene: GeneId, dictionary: &Dictionary) -> WrittenAs {
+    let g = dictionary.gene(gene);
+    let same = |s: &str| surface(s) == surface(written);
+    if same(g.symbol) {
+        WrittenAs::Symbol
+    } else if g.previous_symbols().any(same) {
+        WrittenAs::PreviousSymbol
+    } else if g.aliases().any(same) {
+        WrittenAs::Alias
+    } else {
+        WrittenAs::DefinedAbbreviation
+    }
+}
+
+fn words(s: &str) -> HashSet<String> {
+    fold(s)
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_owned)
+        .collect()
+}
+
+/// The candidate gene whose approved name the long form of a definition spells, allowing for
+/// small differences ("PTEN-induced putative kinase 1" for "PTEN induced kinase 1").
+pub fn named_by(long: &str, candidates: &[GeneId], dictionary: &Dictionary) -> Option<GeneId> {
+    let long_words = words(long);
+    candidates.iter().copied().find(|gene| {
+        let name_words = words(dictionary.gene(*gene).name);
+        let shared = long_words.intersection(&name_words).count();
+        let all = long_words.union(&name_words).count();
+        all > 0 && shared * 2 >= all
+    })
+}
+
+/// Words that make a long form a gene or protein even when biolint cannot tell which one
+/// ("nuclear factor erythroid 2-related factor 2 (NRF2)").
+const GENE_WORDS: &[&str] = &[
+    "protein",
+    "proteins",
+    "gene",
+    "genes",
+    "kinase",
+    "receptor",
+    "factor",
+    "ligand",
+    "enzyme",
+    "channel",
+    "transporter",
+    "antigen",
+    "subunit",
+    "homolog",
+    "homologue",
+    "regulator",
+    "hormone",
+    "cytokine",
+    "interleukin",
+    "chemokine",
+    "activator",
+    "inhibitor",
+    "binding",
+    "domain",
+    "member",
+    "polymerase",
+    "helicase",
+    "nuclease",
+    "peptide",
+    "glycoprotein",
+    "lipoprotein",
+    "isoform",
+    "oncogene",
+    "suppressor",
+    "mitofusin",
+    "translocase",
+    "globin",
+    "collagen",
+    "keratin",
+];
+
+/// Whether a long form names some gene or protein (an enzyme, a receptor, a factor...).
+pub fn sounds_like_a_gene(long: &str) -> bool {
+    words(long)
+        .iter()
+        .any(|w| GENE_WORDS.contains(&w.as_str()) || w.ends_with("ase") || w.ends_with("ases"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn symbol_like_forms() {
+        let d = Dictionary::embedded();
+        assert!(is_symbol_like("Nrf2", d));
+        assert!(is_symbol_like("mTOR", d));
+        assert!(is_symbol_like("apoE", d));
+        assert!(is_symbol_like("Bax", d));
+        assert!(!is_symbol_like("bax", d));
+        assert!(!is_symbol_like("Was", d));
+    }
+
+    #[test]
+    fn labels_and_numerals_are_no_genes() {
+        let text = "Complex II and type IV and Figure S1 but PINK1";
+        let at = |s: &str| {
+            let i = text.find(s).unwrap();
+            i..i + s.len()
+        };
+        assert!(is_excluded_by_context(&at("II"), text));
+        assert!(is_excluded_by_context(&at("S1"), text));
+        assert!(!is_excluded_by_context(&at("PINK1"), text));
+    }
+
+    #[test]
+    fn gene_context_words() {
+        let text = "MEN1 mutations and MEN1 patients and Pink1-/- mice and the gene NF1 and *SOD1*";
+        let at = |s: &str, n: usize| {
+            let i = text.match_indices(s).nth(n).unwrap().0;
+            i..i + s.len()
+        };
+        let sod1 = text.find("SOD1").unwrap();
+        let italic: Vec<Range<usize>> = std::iter::once(sod1..sod1 + 4).collect();
+        assert!(has_gene_context(&at("MEN1", 0), text, &[]));
+        assert!(!has_gene_context(&at("MEN1", 1), text, &[]));
+        assert!(has_gene_context(&at("Pink1", 0), text, &[]));
+        assert!(has_gene_context(&at("NF1", 0), text, &[]));
+        assert!(has_gene_context(&at("SOD1", 0), text, &italic));
+    }
+
+    #[test]
+    fn long_forms_that_name_genes() {
+        let d = Dictionary::embedded();
+        let hmox1 = d.approved_gene("HMOX1").unwrap();
+        let ros1 = d.approved_gene("ROS1").unwrap();
+        assert_eq!(named_by("heme oxygenase-1", &[hmox1], d), Some(hmox1));
+        assert_eq!(named_by("reactive oxygen species", &[ros1], d), None);
+        assert!(sounds_like_a_gene("nuclear factor erythroid 2-related factor 2"));
+        assert!(sounds_like_a_gene("superoxide dismutase"));
+        assert!(!sounds_like_a_gene("reactive oxygen species"));
+        assert!(!sounds_like_a_gene("mesenchymal stromal cells"));
+    }
+}

@@ -1,0 +1,496 @@
+//! Entity recognition: from a document to the genes, diseases, chemicals, species and mtDNA
+//! variants it mentions.
+//!
+//! 1. The markup layer says which bytes are prose; everything else is masked out.
+//! 2. The masked text is folded and the dictionary trie is searched from every token start;
+//!    a match must also end at a token boundary (`PINK1` in `PINK1-deficient`, not in `APINK12`
+//!    or `MSCs`). Case is then checked against the original text.
+//! 3. Each matched span gets one meaning (disease acronyms and diseases over genes, genes over
+//!    chemicals, terms that are never genes block genes), then leftmost-longest wins.
+//! 4. Abbreviations the document defines override the dictionaries for the whole document:
+//!    after "reactive oxygen species (ROS)", ROS is not the gene ROS1.
+
+pub mod abbreviations;
+pub mod folded;
+mod genes;
+
+use std::collections::{HashMap, HashSet};
+use std::ops::Range;
+
+use aho_corasick::{AhoCorasick, MatchKind};
+
+use crate::dictionary::keys::{self, FLAG_EXACT_CASE, is_word_byte};
+use crate::dictionary::user::UserDictionary;
+use crate::dictionary::{Dictionary, Entry, GeneId, MeshCategory, MeshId, Source, SpeciesId};
+use crate::entity::{Case, CustomTerm, Entity, GeneMention, Meaning, WrittenAs};
+use crate::markup::{DocumentKind, Prose};
+use crate::variant::scan::Found as FoundVariant;
+use abbreviations::Abbreviation;
+use folded::{BARRIER, FoldedText};
+
+/// Everything recognition learnt about a document; the rules read it.
+pub struct Recognized {
+    pub entities: Vec<Entity>,
+    pub prose: Prose,
+    /// The document with every non-prose byte replaced by `\0` (same length and offsets).
+    pub masked: String,
+    pub abbreviations: Vec<Abbreviation>,
+    /// Every mtDNA variant description found, well-formed or not.
+    pub variants: Vec<FoundVariant>,
+}
+
+/// Recognises the entities of `text`.
+pub fn recognize(
+    text: &str,
+    kind: DocumentKind,
+    dictionary: &Dictionary,
+    user: Option<&UserDictionary>,
+) -> Recognized {
+    let prose = crate::markup::prose(text, kind);
+    let masked = mask(text, &prose);
+    let folded = FoldedText::new(&masked);
+    let mut candidates = dictionary_candidates(text, &folded, dictionary);
+    if let Some(user) = user {
+        candidates.extend(user.find(text, &folded).map(|(span, term)| Candidate {
+            span,
+            found: Found::User(term),
+            case: Case::Exact,
+        }));
+    }
+    let variants = crate::variant::scan::scan(&masked);
+    let abbreviations = abbreviations::find(&masked);
+
+    let context = Context {
+        text,
+        dictionary,
+        written_symbols: written_symbols(&candidates),
+        italic: &prose.italic,
+        mitochondrial: is_about_mitochondria(&masked),
+    };
+    let groups = group(candidates, &context, &HashMap::new());
+    let first_pass = select(&groups, &variants);
+    let overrides = abbreviation_overrides(&abbreviations, &first_pass, &groups, &context);
+    let entities = if overrides.is_empty() {
+        first_pass
+    } else {
+        let mut candidates: Vec<Candidate> =
+            groups.into_iter().flat_map(|g| g.candidates).collect();
+        candidates.extend(short_form_occurrences(&masked, &overrides));
+        select(&group(candidates, &context, &overrides), &variants)
+    };
+    Recognized { entities, prose, masked, abbreviations, variants }
+}
+
+/// The document with non-prose bytes replaced: by spaces where the prose on either side joins
+/// (formatting inside a paragraph), by [`BARRIER`] where it does not.
+fn mask(text: &str, prose: &Prose) -> String {
+    let mut masked = vec![BARRIER; text.len()];
+    let mut previous_end = 0;
+    for range in &prose.ranges {
+        let r = range.range.clone();
+        if range.joins_previous && previous_end > 0 {
+            masked[previous_end..r.start].fill(b' ');
+        }
+        masked[r.clone()].copy_from_slice(&text.as_bytes()[r.clone()]);
+        previous_end = r.end;
+    }
+    // Prose ranges start and end on character boundaries and every other byte is ASCII.
+    String::from_utf8(masked).expect("masking keeps UTF-8 valid")
+}
+
+struct Context<'a> {
+    text: &'a str,
+    dictionary: &'a Dictionary,
+    /// Genes the document writes by their approved symbol somewhere.
+    written_symbols: HashSet<GeneId>,
+    /// Emphasised text, where a symbol is clearly a gene.
+    italic: &'a [Range<usize>],
+    /// The document is about mitochondria (see [`is_about_mitochondria`]).
+    mitochondrial: bool,
+}
+
+/// Whether a document is about mitochondria or mtDNA, which decides e.g. whether COX2 is
+/// MT-CO2 or PTGS2 and whether `A3243G` is an mtDNA variant.
+pub fn is_about_mitochondria(text: &str) -> bool {
+    const WORDS: &[&str] =
+        &["mitochondria", "mitochondrial", "mtdna", "mitochondrion", "mitochondrially"];
+    text.split(|c: char| !c.is_alphanumeric())
+        .any(|w| w.len() >= 5 && WORDS.iter().any(|m| w.eq_ignore_ascii_case(m)))
+}
+
+fn written_symbols(candidates: &[Candidate]) -> HashSet<GeneId> {
+    candidates
+        .iter()
+        .filter_map(|c| match c.found {
+            Found::Dictionary(e) if e.source == Source::GeneSymbol && c.case == Case::Exact => {
+                Some(GeneId(e.record))
+            }
+            _ => None,
+        })
+        .collect()
+}
+
+/// What a matched span was found as.
+#[derive(Clone, Debug)]
+enum Found {
+    Dictionary(Entry),
+    User(CustomTerm),
+    /// An occurrence of a short form whose long form the document defines.
+    ShortForm,
+}
+
+#[derive(Clone, Debug)]
+struct Candidate {
+    span: Range<usize>,
+    found: Found,
+    case: Case,
+}
+
+/// Searches the trie from every token start of the folded text.
+fn dictionary_candidates(
+    text: &str,
+    folded: &FoldedText,
+    dictionary: &Dictionary,
+) -> Vec<Candidate> {
+    let bytes = &folded.bytes;
+    let mut candidates = Vec::new();
+    for start in 0..bytes.len() {
+        let b = bytes[start];
+        if b == b' '
+            || b == BARRIER
+            || (is_word_byte(b) && start > 0 && is_word_byte(bytes[start - 1]))
+        {
+            continue;
+        }
+        dictionary.prefixes_of(&bytes[start..], |length, entry| {
+            let end = start + length;
+            let ends_token =
+                end == bytes.len() || !is_word_byte(bytes[end]) || !is_word_byte(bytes[end - 1]);
+            if !ends_token {
+                return;
+            }
+            let span = folded.original_range(start, end, text);
+            if let Some(case) = case_match(&text[span.clone()], entry, dictionary) {
+                candidates.push(Candidate { span, found: Found::Dictionary(entry), case });
+            }
+        });
+    }
+    candidates
+}
+
+/// Whether `written` may stand for `entry` given its case, and how well it matches.
+///
+/// Names match in any case. Symbols match in their own case, or in another case when the
+/// written form still reads as a symbol (see [`genes::is_symbol_like`]); acronyms and
+/// capitalised species names only in their own case.
+fn case_match(written: &str, entry: Entry, dictionary: &Dictionary) -> Option<Case> {
+    let form = dictionary.form(entry);
+    let exact = keys::surface(written) == keys::surface(form);
+    if entry.flags & FLAG_EXACT_CASE != 0 {
+        return exact.then_some(Case::Exact);
+    }
+    if !is_symbol_entry(entry, form) {
+        return Some(Case::Exact);
+    }
+    if !written.chars().any(|c| c.is_ascii_alphabetic()) {
+        return None;
+    }
+    // Two-character symbols are too ambiguous to be anything but an approved symbol in its own
+    // case (`AR`, `C3`; not the aliases `TS` or `HR`).
+    if form.chars().count() <= 2 && (!exact || entry.source != Source::GeneSymbol) {
+        return None;
+    }
+    if exact {
+        return Some(Case::Exact);
+    }
+    // A symbol is one word: `and 1` is not `AND1`.
+    let one_word = !written.contains(char::is_whitespace);
+    (one_word && genes::is_symbol_like(written, dictionary)).then_some(Case::Folded)
+}
+
+/// Whether an entry is a gene symbol (matched by the rules for symbols) rather than a name.
+fn is_symbol_entry(entry: Entry, form: &str) -> bool {
+    match entry.source {
+        Source::GeneSymbol | Source::GeneAlias | Source::GenePrevious | Source::GeneWithdrawn => {
+            true
+        }
+        Source::GeneMeshName => {
+            !form.contains(' ')
+                && form.chars().any(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+        }
+        _ => false,
+    }
+}
+
+/// The meaning given to one matched span.
+#[derive(Clone, Debug, PartialEq)]
+enum Interpretation {
+    Entity(Meaning),
+    /// A term that is never a gene and nothing else we report: it still takes its span, so no
+    /// shorter gene inside it is reported either.
+    Block,
+}
+
+struct Group {
+    span: Range<usize>,
+    candidates: Vec<Candidate>,
+    interpretation: Option<Interpretation>,
+}
+
+/// What the document's own definitions say about a short form.
+#[derive(Clone, Debug, PartialEq)]
+enum Override {
+    /// The short form means what its long form means.
+    Means(Meaning),
+    /// The long form is something biolint does not know, and no gene: the short form is no gene.
+    NotAGene,
+}
+
+fn group(
+    mut candidates: Vec<Candidate>,
+    context: &Context,
+    overrides: &HashMap<String, Override>,
+) -> Vec<Group> {
+    candidates.sort_by(|a, b| a.span.start.cmp(&b.span.start).then(b.span.end.cmp(&a.span.end)));
+    let mut groups: Vec<Group> = Vec::new();
+    for candidate in candidates {
+        match groups.last_mut() {
+            Some(g) if g.span == candidate.span => g.candidates.push(candidate),
+            _ => groups.push(Group {
+                span: candidate.span.clone(),
+                candidates: vec![candidate],
+                interpretation: None,
+            }),
+        }
+    }
+    for g in &mut groups {
+        let written = &context.text[g.span.clone()];
+        g.interpretation = match overrides.get(written) {
+            // "MEN1 mutations" is the gene even after "multiple endocrine neoplasia type 1 (MEN1)".
+            Some(Override::Means(meaning))
+                if !matches!(meaning, Meaning::Gene(_))
+                    && genes::has_gene_context(&g.span, context.text, context.italic) =>
+            {
+                interpret(&g.span, &g.candidates, context, true)
+            }
+            Some(Override::Means(meaning)) => Some(Interpretation::Entity(meaning.clone())),
+            Some(Override::NotAGene) => interpret(&g.span, &g.candidates, context, false),
+            None => interpret(&g.span, &g.candidates, context, true),
+        };
+    }
+    groups
+}
+
+/// The one meaning of a span, from everything the dictionaries say it may be.
+fn interpret(
+    span: &Range<usize>,
+    candidates: &[Candidate],
+    context: &Context,
+    may_be_gene: bool,
+) -> Option<Interpretation> {
+    let entries = || {
+        candidates.iter().filter_map(|c| match &c.found {
+            Found::Dictionary(e) => Some((*e, c.case)),
+            _ => None,
+        })
+    };
+    if let Some(user) = candidates.iter().find_map(|c| match &c.found {
+        Found::User(term) => Some(term.clone()),
+        _ => None,
+    }) {
+        return Some(Interpretation::Entity(Meaning::Custom(user)));
+    }
+    let dictionary = context.dictionary;
+    if let Some((e, _)) = entries().find(|(e, _)| e.source == Source::DiseaseAcronym)
+        && let Some(mesh) = dictionary.disease_acronym(e.record).mesh
+    {
+        return Some(Interpretation::Entity(Meaning::Mesh(mesh)));
+    }
+    let mesh_of = |category: MeshCategory| {
+        entries()
+            .filter_map(|(e, _)| mesh_id(e))
+            .filter(|id| dictionary.mesh(*id).category == category)
+            .min()
+    };
+    if let Some(disease) = mesh_of(MeshCategory::Disease) {
+        return Some(Interpretation::Entity(Meaning::Mesh(disease)));
+    }
+    let blocked = entries().any(|(e, _)| e.source == Source::NotGene);
+    let gene = (may_be_gene && !blocked && !genes::is_excluded_by_context(span, context.text))
+        .then(|| {
+            let gene_entries: Vec<(Entry, Case)> =
+                entries().filter(|(e, _)| is_gene_source(e.source)).collect();
+            genes::resolve(
+                &gene_entries,
+                &context.written_symbols,
+                context.mitochondrial,
+                dictionary,
+            )
+        })
+        .flatten();
+    let chemical = mesh_of(MeshCategory::Chemical).map(Meaning::Mesh);
+    let species = entries()
+        .find(|(e, _)| e.source == Source::Species)
+        .map(|(e, _)| Meaning::Species(SpeciesId(e.record)));
+    // A symbol written in its own case is a gene even where MeSH has the protein as a chemical;
+    // one in another case (`Mice`, `Lead`) yields to a name that matched.
+    let (strong_gene, weak_gene) = match gene {
+        Some(g) if g.case == Case::Exact => (Some(Meaning::Gene(g)), None),
+        Some(g) => (None, Some(Meaning::Gene(g))),
+        None => (None, None),
+    };
+    strong_gene
+        .or(chemical)
+        .or(species)
+        .or(weak_gene)
+        .map(Interpretation::Entity)
+        .or(blocked.then_some(Interpretation::Block))
+}
+
+fn is_gene_source(source: Source) -> bool {
+    matches!(
+        source,
+        Source::GeneSymbol
+            | Source::GeneAlias
+            | Source::GenePrevious
+            | Source::GeneWithdrawn
+            | Source::GeneName
+            | Source::GeneMeshName
+    )
+}
+
+fn mesh_id(entry: Entry) -> Option<MeshId> {
+    match entry.source {
+        Source::MeshDescriptor => Some(MeshId { supplementary: false, row: entry.record }),
+        Source::MeshSupplementary => Some(MeshId { supplementary: true, row: entry.record }),
+        _ => None,
+    }
+}
+
+/// Leftmost-longest over the interpreted spans; mtDNA variants take their spans first.
+fn select(groups: &[Group], variants: &[FoundVariant]) -> Vec<Entity> {
+    let mut entities: Vec<Entity> = variants
+        .iter()
+        .filter(|v| v.problems.is_empty() && !v.legacy)
+        .filter_map(|v| {
+            v.variant
+                .clone()
+                .map(|variant| Entity { span: v.span.clone(), meaning: Meaning::Variant(variant) })
+        })
+        .collect();
+    let taken: Vec<Range<usize>> = entities
+        .iter()
+        .map(|e| e.span.clone())
+        .chain(variants.iter().map(|v| v.span.clone()))
+        .collect();
+    let mut end = 0;
+    for g in groups {
+        let Some(interpretation) = &g.interpretation else { continue };
+        if g.span.start < end || taken.iter().any(|t| t.start < g.span.end && g.span.start < t.end)
+        {
+            continue;
+        }
+        end = g.span.end;
+        if let Interpretation::Entity(meaning) = interpretation {
+            entities.push(Entity { span: g.span.clone(), meaning: meaning.clone() });
+        }
+    }
+    entities.sort_by_key(|e| (e.span.start, e.span.end));
+    entities
+}
+
+/// What each defined short form means, from its long form.
+fn abbreviation_overrides(
+    abbreviations: &[Abbreviation],
+    entities: &[Entity],
+    groups: &[Group],
+    context: &Context,
+) -> HashMap<String, Override> {
+    let mut overrides = HashMap::new();
+    for abbreviation in abbreviations {
+        let short = &context.text[abbreviation.short.clone()];
+        let long = &context.text[abbreviation.long.clone()];
+        let long_meaning =
+            entities.iter().find(|e| e.span == abbreviation.long).map(|e| e.meaning.clone());
+        let short_genes: Vec<GeneId> = groups
+            .iter()
+            .filter(|g| g.span == abbreviation.short)
+            .flat_map(|g| g.candidates.iter())
+            .filter_map(|c| match &c.found {
+                Found::Dictionary(e) if is_gene_source(e.source) => {
+                    Some(context.dictionary.current_genes(GeneId(e.record)))
+                }
+                _ => None,
+            })
+            .flatten()
+            .collect();
+        let named = genes::named_by(long, &short_genes, context.dictionary);
+        let is_protein = |id: &MeshId| context.dictionary.mesh(*id).is_protein();
+        let decision = match (named, long_meaning) {
+            (Some(gene), _) => Some(Override::Means(Meaning::Gene(GeneMention {
+                gene,
+                written_as: genes::written_as(short, gene, context.dictionary),
+                case: Case::Exact,
+                candidates: vec![gene],
+            }))),
+            (None, Some(Meaning::Gene(mut mention))) => {
+                mention.written_as = if short_genes.contains(&mention.gene) {
+                    genes::written_as(short, mention.gene, context.dictionary)
+                } else {
+                    WrittenAs::DefinedAbbreviation
+                };
+                mention.case = Case::Exact;
+                mention.candidates = vec![mention.gene];
+                Some(Override::Means(Meaning::Gene(mention)))
+            }
+            // "angiotensin-converting enzyme (ACE)": MeSH files the enzyme as a chemical, but a
+            // short form that is a gene symbol stays the gene.
+            (None, Some(Meaning::Mesh(id))) if is_protein(&id) && !short_genes.is_empty() => None,
+            (None, Some(meaning)) => Some(Override::Means(meaning)),
+            // "disrupted in schizophrenia 1 (DISC1)": an approved symbol with a number is no
+            // ad-hoc abbreviation, whatever the long form.
+            (None, None)
+                if !short_genes.is_empty()
+                    && !genes::sounds_like_a_gene(long)
+                    && !genes::is_numbered_symbol(short, context.dictionary) =>
+            {
+                Some(Override::NotAGene)
+            }
+            (None, None) => None,
+        };
+        if let Some(decision) = decision {
+            // The first definition wins; a later conflicting one is the author's slip.
+            overrides.entry(short.to_owned()).or_insert(decision);
+        }
+    }
+    overrides
+}
+
+/// Occurrences of defined short forms, as candidates, so that a short form no dictionary knows
+/// ("HNF-6" after "hepatocyte nuclear factor 6 (HNF-6)") is recognised too.
+fn short_form_occurrences(masked: &str, overrides: &HashMap<String, Override>) -> Vec<Candidate> {
+    let shorts: Vec<&String> =
+        overrides.iter().filter(|(_, o)| matches!(o, Override::Means(_))).map(|(s, _)| s).collect();
+    if shorts.is_empty() {
+        return Vec::new();
+    }
+    let Ok(automaton) =
+        AhoCorasick::builder().match_kind(MatchKind::LeftmostLongest).build(&shorts)
+    else {
+        return Vec::new();
+    };
+    let bytes = masked.as_bytes();
+    automaton
+        .find_iter(masked)
+        .filter(|m| {
+            let starts = m.start() == 0
+                || !is_word_byte(bytes[m.start() - 1])
+                || !is_word_byte(bytes[m.start()]);
+            let ends = m.end() == bytes.len()
+                || !is_word_byte(bytes[m.end()])
+                || !is_word_byte(bytes[m.end() - 1]);
+            starts && ends
+        })
+        .map(|m| Candidate { span: m.range(), found: Found::ShortForm, case: Case::Exact })
+        .collect()
+}

@@ -1,0 +1,3 @@
+//! Output formats. Each turns engine results into text; none does any I/O.
+
+pub mod entities;

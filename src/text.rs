@@ -1,0 +1,63 @@
+//! Byte offsets to lines and columns, for reports.
+
+/// The start of every line of a text, to turn byte offsets into 1-based lines and columns.
+pub struct LineIndex<'a> {
+    text: &'a str,
+    line_starts: Vec<usize>,
+    /// Characters before each line start.
+    line_char_starts: Vec<usize>,
+}
+
+impl<'a> LineIndex<'a> {
+    pub fn new(text: &'a str) -> LineIndex<'a> {
+        let line_starts: Vec<usize> =
+            std::iter::once(0).chain(text.match_indices('\n').map(|(i, _)| i + 1)).collect();
+        let mut line_char_starts = Vec::with_capacity(line_starts.len());
+        let mut chars = 0;
+        for (i, &start) in line_starts.iter().enumerate() {
+            if i > 0 {
+                chars += text[line_starts[i - 1]..start].chars().count();
+            }
+            line_char_starts.push(chars);
+        }
+        LineIndex { text, line_starts, line_char_starts }
+    }
+
+    /// The 1-based line and 1-based column (in characters) of byte `offset`.
+    pub fn line_column(&self, offset: usize) -> (usize, usize) {
+        let line = self.line_starts.partition_point(|&s| s <= offset) - 1;
+        let start = self.line_starts[line];
+        let column = self.text[start..offset.min(self.text.len())].chars().count() + 1;
+        (line + 1, column)
+    }
+
+    /// The text of the 1-based line `line`, without its line break.
+    pub fn line_text(&self, line: usize) -> &'a str {
+        let start = self.line_starts[line - 1];
+        let end = self.line_starts.get(line).copied().unwrap_or(self.text.len());
+        self.text[start..end].trim_end_matches(['\n', '\r'])
+    }
+
+    /// Character offset of byte `offset` from the start of the text (PubTator counts characters).
+    pub fn char_offset(&self, offset: usize) -> usize {
+        let (line, column) = self.line_column(offset);
+        self.line_char_starts[line - 1] + column - 1
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lines_and_columns_count_characters() {
+        let text = "first line\nα-syn and PINK1\n";
+        let index = LineIndex::new(text);
+        assert_eq!(index.line_column(0), (1, 1));
+        let pink = text.find("PINK1").unwrap();
+        assert_eq!(index.line_column(pink), (2, 11));
+        assert_eq!(index.line_text(2), "α-syn and PINK1");
+        assert_eq!(index.char_offset(pink), 21);
+        assert_eq!(index.line_column(text.len()), (3, 1));
+    }
+}
