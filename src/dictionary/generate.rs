@@ -251,15 +251,25 @@ fn model_organism_genes(table: &Table, separator: char, id_name: &str) -> Result
 enum MeshCategory {
     Disease,
     Chemical,
+    /// Enzymes, proteins, nucleic acids and biological factors (`NO synthase`, `siRNA`,
+    /// `biomarkers`): tree D, but gene products and molecule classes, not the chemicals and drugs
+    /// authors mean by the word. Matched, so they take their span, but not reported.
+    Protein,
 }
+
+/// Branches of tree D that hold gene products and molecule classes rather than chemicals.
+const PROTEIN_TREES: &[&str] = &["D08.811", "D12.776", "D13", "D23"];
 
 impl MeshCategory {
     fn of_trees<'a>(trees: impl IntoIterator<Item = &'a str> + Clone) -> Option<Self> {
+        let is_protein = |t: &str| PROTEIN_TREES.iter().any(|p| t.starts_with(p));
         // A descriptor in both trees (e.g. a poisoning) is written about as a disease.
         if trees.clone().into_iter().any(|t| t.starts_with('C') || t.starts_with("F03")) {
             Some(MeshCategory::Disease)
-        } else if trees.into_iter().any(|t| t.starts_with('D')) {
+        } else if trees.clone().into_iter().any(|t| t.starts_with('D') && !is_protein(t)) {
             Some(MeshCategory::Chemical)
+        } else if trees.into_iter().any(|t| t.starts_with('D')) {
+            Some(MeshCategory::Protein)
         } else {
             None
         }
@@ -269,6 +279,7 @@ impl MeshCategory {
         match self {
             MeshCategory::Disease => "disease",
             MeshCategory::Chemical => "chemical",
+            MeshCategory::Protein => "protein",
         }
     }
 }
@@ -307,10 +318,9 @@ fn mesh_descriptors(rows: &[Vec<String>]) -> (String, HashMap<String, (MeshCateg
         let Some(category) = MeshCategory::of_trees(trees.iter().copied()) else {
             continue;
         };
-        // D12.776 is "Proteins": supplementary records under it are gene products ("ST3GAL3
-        // protein, human"), which the gene dictionary covers.
-        let only_proteins = trees.iter().all(|t| t.starts_with("D12.776"));
-        categories.insert(row[0].clone(), (category, only_proteins));
+        // Supplementary records of proteins are gene products ("ST3GAL3 protein, human"),
+        // which the gene dictionary covers.
+        categories.insert(row[0].clone(), (category, category == MeshCategory::Protein));
         let terms = prose_terms(&row[1], split_list(&row[2], '|').into_iter());
         writeln!(
             out,
@@ -343,8 +353,10 @@ fn mesh_supplementary(
         }
         let category = if targets.iter().any(|(c, _)| *c == MeshCategory::Disease) {
             MeshCategory::Disease
-        } else {
+        } else if targets.iter().any(|(c, _)| *c == MeshCategory::Chemical) {
             MeshCategory::Chemical
+        } else {
+            MeshCategory::Protein
         };
         let terms = prose_terms(&row[1], split_list(&row[2], '|').into_iter());
         if terms.is_empty() {
@@ -453,6 +465,7 @@ fn mesh_human_proteins(
         let kept: Vec<String> = terms
             .iter()
             .filter(|t| is_prose_term(t) && !t.contains(['(', ')', '[', ']']) && *t != symbol)
+            .filter(|t| is_protein_name(t))
             .filter(|t| seen.insert(fold_words(t)))
             .map(|t| clean(t))
             .collect();
@@ -461,6 +474,20 @@ fn mesh_human_proteins(
         }
     }
     Ok(out)
+}
+
+/// Whether a MeSH synonym of a human protein reads as its name. MeSH lists some odd ones: plain
+/// words ("spindle" for SPAG5, "finger" for ZFY) and the disease a gene is named after ("Norrie
+/// disease" for NDP). A single lower-case word is kept only when it is shaped like a protein name
+/// (`norrin`, `matriptase`).
+fn is_protein_name(term: &str) -> bool {
+    let lower = term.to_lowercase();
+    let disease =
+        ["disease", "syndrome", "deficiency", "disorder"].iter().any(|d| lower.ends_with(d));
+    let plain_word = !term.contains(' ')
+        && term.chars().all(|c| c.is_ascii_lowercase())
+        && !["in", "ase", "ins", "ases"].iter().any(|s| term.ends_with(s));
+    !disease && !plain_word
 }
 
 /// Lower case, words separated by single spaces: for comparing names.
@@ -606,10 +633,21 @@ mod tests {
     }
 
     #[test]
+    fn protein_names_are_not_plain_words_or_diseases() {
+        assert!(is_protein_name("matriptase"));
+        assert!(is_protein_name("NRF2"));
+        assert!(is_protein_name("dynamin-related protein 1"));
+        assert!(!is_protein_name("spindle"));
+        assert!(!is_protein_name("Norrie disease"));
+    }
+
+    #[test]
     fn mesh_category_prefers_disease() {
         assert_eq!(MeshCategory::of_trees(["D02.1", "C21.2"]), Some(MeshCategory::Disease));
         assert_eq!(MeshCategory::of_trees(["F03.1"]), Some(MeshCategory::Disease));
         assert_eq!(MeshCategory::of_trees(["D02.1"]), Some(MeshCategory::Chemical));
+        assert_eq!(MeshCategory::of_trees(["D08.811.1", "D12.776.2"]), Some(MeshCategory::Protein));
+        assert_eq!(MeshCategory::of_trees(["D12.776.2", "D06.3"]), Some(MeshCategory::Chemical));
         assert_eq!(MeshCategory::of_trees(["F01.1"]), None);
     }
 }
