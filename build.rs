@@ -15,8 +15,8 @@ use std::path::{Path, PathBuf};
 mod keys;
 
 use keys::{
-    Entry, FLAG_EXACT_CASE, FLAG_GENERATED_SPELLING, Source, disease_spellings, fold, is_acronym,
-    symbol_spellings,
+    Entry, FLAG_DISEASE, FLAG_EXACT_CASE, FLAG_GENERATED_SPELLING, FLAG_PROTEIN, Source, fold,
+    is_acronym, mesh_spellings, symbol_spellings,
 };
 
 /// The tables whose rows entries point into, with the file they are read from.
@@ -30,6 +30,7 @@ const TABLES: &[(&str, &str)] = &[
     ("not_genes", "curated/not_genes.tsv"),
     ("english_words", "curated/english_words.tsv"),
     ("too_general", "curated/too_general.tsv"),
+    ("mesh_synonyms", "curated/mesh_synonyms.tsv"),
     ("mt_loci", "mt_loci.tsv"),
     ("clinvar", "clinvar_mt.tsv"),
 ];
@@ -59,8 +60,23 @@ fn main() {
     );
     add_mesh(&mut builder, &tables["mesh_descriptors"], Source::MeshDescriptor, &too_general);
     add_mesh(&mut builder, &tables["mesh_supplementary"], Source::MeshSupplementary, &too_general);
-    for (record, row) in rows(&tables["disease_acronyms"]).enumerate() {
-        builder.add(row[0], Source::DiseaseAcronym, FLAG_EXACT_CASE, record, row[0]);
+    // A curated disease acronym (`LHON`) is one more term of its MeSH record.
+    let mesh_rows = mesh_rows(&tables["mesh_descriptors"], &tables["mesh_supplementary"]);
+    for row in rows(&tables["disease_acronyms"]) {
+        let (source, record, flags) = *mesh_rows
+            .get(row[1])
+            .unwrap_or_else(|| panic!("disease_acronyms.tsv: {} is no kept MeSH record", row[1]));
+        builder.add(row[0], source, flags | FLAG_EXACT_CASE, record, row[0]);
+    }
+    // Curated synonyms MeSH (as packaged) lacks. One with a capital after its first character
+    // (`cAMP`, `CCl4`) matches only in its own case, so as not to match genes (CAMP, CCL4).
+    for row in rows(&tables["mesh_synonyms"]) {
+        let (source, record, flags) = *mesh_rows
+            .get(row[1])
+            .unwrap_or_else(|| panic!("mesh_synonyms.tsv: {} is no kept MeSH record", row[1]));
+        let inner_capital = row[0].chars().skip(1).any(char::is_uppercase);
+        let case = if inner_capital || is_acronym(row[0]) { FLAG_EXACT_CASE } else { 0 };
+        builder.add(row[0], source, flags | case, record, row[0]);
     }
     for (record, row) in rows(&tables["species"]).enumerate() {
         for term in list(row[2]) {
@@ -75,6 +91,7 @@ fn main() {
     }
     builder.write(&out);
     write_model_symbols(dictionaries, &out);
+    write_gene_facts(&tables["genes"], &out);
 
     // The rCRS without its FASTA header and line breaks: position p is byte p - 1.
     let fasta = read(&dictionaries.join("rcrs.fasta"));
@@ -100,6 +117,47 @@ fn write_model_symbols(dictionaries: &Path, out: &Path) {
     let keys: Vec<(&[u8], u32)> = symbols.iter().map(|(k, v)| (k.as_bytes(), *v)).collect();
     let trie = yada::builder::DoubleArrayBuilder::build(&keys).expect("trie builds");
     write(&out.join("model_symbols.bin"), &trie);
+}
+
+/// What deciding between genes needs, without parsing rows: per HGNC row, 8 bytes (status,
+/// flags, two spare bytes, NCBI Gene ID or 0); and, for withdrawn symbols, the rows they were
+/// merged into (`u32` offsets per row, then the rows).
+fn write_gene_facts(genes: &str, out: &Path) {
+    let rows: Vec<Vec<&str>> = rows(genes).collect();
+    let row_of: HashMap<&str, u32> =
+        rows.iter().enumerate().map(|(i, r)| (r[0], i as u32)).collect();
+    let mut facts = Vec::with_capacity(rows.len() * 8);
+    let mut merged_starts = Vec::new();
+    let mut merged = Vec::new();
+    for row in &rows {
+        let status = match row[2] {
+            "approved" => keys::GENE_APPROVED,
+            "withdrawn" => keys::GENE_WITHDRAWN,
+            _ => keys::GENE_ENTRY_WITHDRAWN,
+        };
+        let mut flags = 0;
+        if row[5] == "gene with protein product" {
+            flags |= keys::GENE_PROTEIN_CODING;
+        }
+        if row[5] == "phenotype only" {
+            flags |= keys::GENE_PHENOTYPE_ONLY;
+        }
+        if row[1].starts_with("MT-") {
+            flags |= keys::GENE_MITOCHONDRIAL;
+        }
+        facts.extend_from_slice(&[status, flags, 0, 0]);
+        facts.extend_from_slice(&row[4].parse::<u32>().unwrap_or(0).to_le_bytes());
+        merged_starts.extend_from_slice(&((merged.len() / 4) as u32).to_le_bytes());
+        for target in list(row[8]) {
+            if let Some(&target_row) = row_of.get(target) {
+                merged.extend_from_slice(&target_row.to_le_bytes());
+            }
+        }
+    }
+    merged_starts.extend_from_slice(&((merged.len() / 4) as u32).to_le_bytes());
+    write(&out.join("gene_facts.bin"), &facts);
+    write(&out.join("gene_merged_starts.bin"), &merged_starts);
+    write(&out.join("gene_merged.bin"), &merged);
 }
 
 fn read(path: &Path) -> String {
@@ -144,9 +202,9 @@ fn add_genes(builder: &mut Builder, table: &str, english: &HashSet<&str>) {
         for alias in list(aliases) {
             if alias.chars().any(|c| c.is_ascii_uppercase() || c.is_ascii_digit()) {
                 builder.add_symbol(alias, Source::GeneAlias, record);
-            } else if !english.contains(alias) {
+            } else if is_protein_name(alias, english) {
                 // A lower-case alias is a protein name ("parkin", "survivin"): matched like the
-                // approved name, in any case; one that is an English word ("solo") is dropped.
+                // approved name, in any case.
                 builder.add_name(alias, record);
             }
         }
@@ -159,18 +217,51 @@ fn add_genes(builder: &mut Builder, table: &str, english: &HashSet<&str>) {
     }
 }
 
+/// The flags that say a MeSH record's category (see `keys::FLAG_DISEASE`).
+fn category_flags(category: &str) -> u8 {
+    match category {
+        "disease" => FLAG_DISEASE,
+        "protein" => FLAG_PROTEIN,
+        _ => 0,
+    }
+}
+
+/// MeSH ID → (source, row, category flags), for the curated tables that refer to MeSH records.
+fn mesh_rows<'a>(
+    descriptors: &'a str,
+    supplementary: &'a str,
+) -> HashMap<&'a str, (Source, usize, u8)> {
+    let mut ids = HashMap::new();
+    for (table, source) in
+        [(descriptors, Source::MeshDescriptor), (supplementary, Source::MeshSupplementary)]
+    {
+        for (record, row) in rows(table).enumerate() {
+            ids.insert(row[0], (source, record, category_flags(row[1])));
+        }
+    }
+    ids
+}
+
 /// MeSH terms, without the ones too general to report (`disease`, `drug`), and with the
 /// spellings authors use for MeSH's "Neoplasms".
+/// Whether a lower-case alias reads as a protein name rather than an English word ("solo") or
+/// a lower-cased acronym ("gep", "umat"): six letters or more, or a protein-like ending.
+fn is_protein_name(alias: &str, english: &HashSet<&str>) -> bool {
+    let shaped = alias.chars().count() >= 6 || ["in", "ase"].iter().any(|s| alias.ends_with(s));
+    shaped && !english.contains(alias)
+}
+
 fn add_mesh(builder: &mut Builder, table: &str, source: Source, too_general: &HashSet<String>) {
     for (record, row) in rows(table).enumerate() {
         let disease = row[1] == "disease";
+        let category = category_flags(row[1]);
         for term in list(row[4]) {
-            let spellings = if disease { disease_spellings(term) } else { vec![term.to_owned()] };
+            let spellings = mesh_spellings(term, disease);
             for (i, spelling) in spellings.iter().enumerate() {
                 if too_general.contains(&fold(spelling)) {
                     continue;
                 }
-                let mut flags = if is_acronym(spelling) { FLAG_EXACT_CASE } else { 0 };
+                let mut flags = category | if is_acronym(spelling) { FLAG_EXACT_CASE } else { 0 };
                 if i > 0 {
                     flags |= FLAG_GENERATED_SPELLING;
                 }

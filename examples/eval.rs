@@ -163,7 +163,28 @@ fn main() {
                             }
                         }
                     }
+                    let how = e
+                        .as_gene()
+                        .map(|g| {
+                            format!(
+                                "{:?}/{:?}{}",
+                                g.written_as,
+                                g.case,
+                                if g.is_ambiguous() { "/ambiguous" } else { "" }
+                            )
+                        })
+                        .unwrap_or_default();
                     score.strict_tp += strict as usize;
+                    if strict {
+                        writeln!(
+                            log,
+                            "TP\t{corpus}\t{}\t{}\t{}\t{id}\t\t\t{how}",
+                            t.name(),
+                            document.id,
+                            &text[e.span.clone()]
+                        )
+                        .unwrap();
+                    }
                     score.overlap_tp_pred += overlap as usize;
                     if !strict {
                         let at_gold = gold_t.iter().find(|(a, _, _)| a.start == s && a.end == en);
@@ -173,7 +194,7 @@ fn main() {
                         };
                         writeln!(
                             log,
-                            "FP\t{corpus}\t{}\t{}\t{}\t{id}\t{why}\t{}",
+                            "FP\t{corpus}\t{}\t{}\t{}\t{id}\t{why}\t{}\t{how}",
                             t.name(),
                             document.id,
                             &text[e.span.clone()],

@@ -113,7 +113,8 @@ impl Entity {
             Meaning::Gene(_) => EntityType::Gene,
             Meaning::Mesh(id) => match dictionary.mesh(*id).category {
                 MeshCategory::Disease => EntityType::Disease,
-                MeshCategory::Chemical => EntityType::Chemical,
+                // Protein records are never reported (see `recognize`), so never reach here.
+                MeshCategory::Chemical | MeshCategory::Protein => EntityType::Chemical,
             },
             Meaning::Species(_) => EntityType::Species,
             Meaning::Variant(_) => EntityType::Variant,

@@ -85,6 +85,18 @@ pub fn surface(s: &str) -> String {
     fold_with_case(s, false)
 }
 
+/// Whether two strings have the same [`surface`] form, without allocating in the common case.
+pub fn same_surface(a: &str, b: &str) -> bool {
+    let plain = |s: &str| s.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'\'' || b == b'.');
+    if a == b {
+        true
+    } else if plain(a) && plain(b) {
+        false
+    } else {
+        surface(a) == surface(b)
+    }
+}
+
 fn fold_with_case(s: &str, lowercase: bool) -> String {
     let mut out = String::with_capacity(s.len());
     let mut pending_space = false;
@@ -188,27 +200,94 @@ fn greek_suffix(symbol: &str) -> Option<(&str, &'static str, &str)> {
     stem_ok.then_some((stem, greek, digits))
 }
 
-/// The spellings under which a MeSH disease term is also found: MeSH writes "Neoplasms" where
-/// authors write "cancer" or "tumour" ("Breast Neoplasms" → "Breast Cancer", "Breast Tumor").
-pub fn disease_spellings(term: &str) -> Vec<String> {
+/// The spellings under which a MeSH term is also found, the term itself first:
+/// - the singular of a plural (`Gentamicins` → `Gentamicin`), which MeSH often omits;
+/// - the anion of an acid (`Glutamic Acid` → `Glutamate`);
+/// - for diseases, "Neoplasms" as authors write it (`Breast Neoplasms` → `Breast Cancer`,
+///   `Breast Tumors`), and British spellings (`Tumour`, `Anaemia`, `Oedema`, `Haemorrhage`).
+pub fn mesh_spellings(term: &str, disease: bool) -> Vec<String> {
     let mut out = vec![term.to_owned()];
-    for (from, to) in [
-        ("Neoplasms", "Cancers"),
-        ("Neoplasms", "Cancer"),
-        ("Neoplasm", "Cancer"),
-        ("Neoplasms", "Tumors"),
-        ("Neoplasm", "Tumor"),
-    ] {
-        if let Some(stem) = term.strip_suffix(from)
-            && (stem.is_empty() || stem.ends_with(' '))
-        {
-            let spelling = format!("{stem}{to}");
-            if !out.contains(&spelling) {
-                out.push(spelling);
+    let mut add = |s: String| {
+        if !out.contains(&s) {
+            out.push(s);
+        }
+    };
+    if let Some(singular) = singular(term) {
+        add(singular);
+    }
+    if let Some(stem) = term.strip_suffix("ic Acid").or_else(|| term.strip_suffix("ic acid"))
+        && !stem.is_empty()
+        && !stem.ends_with(' ')
+    {
+        add(format!("{stem}ate"));
+    }
+    if disease {
+        for (from, to) in [
+            ("Neoplasms", "Cancers"),
+            ("Neoplasms", "Cancer"),
+            ("Neoplasm", "Cancer"),
+            ("Neoplasms", "Tumors"),
+            ("Neoplasm", "Tumor"),
+        ] {
+            if let Some(stem) = term.strip_suffix(from)
+                && (stem.is_empty() || stem.ends_with(' '))
+            {
+                add(format!("{stem}{to}"));
+            }
+        }
+        let spellings: Vec<String> = out.clone();
+        for spelling in spellings {
+            if let Some(british) = british(&spelling)
+                && !out.contains(&british)
+            {
+                out.push(british);
             }
         }
     }
     out
+}
+
+/// `Gentamicins` → `Gentamicin`: drops the plural `s` of the last word, except after s, i, u or
+/// e (`Glass`, `Diabetes`, `Rabies`, `Virus` are no plurals to undo), and not of acronyms.
+fn singular(term: &str) -> Option<String> {
+    let last = term.rsplit(' ').next()?;
+    let stem = last.strip_suffix('s')?;
+    let fine = stem.len() >= 4
+        && stem.chars().last().is_some_and(|c| c.is_ascii_lowercase() && !"siue".contains(c));
+    fine.then(|| term[..term.len() - 1].to_owned())
+}
+
+/// The British spelling of an American medical term, when it differs.
+fn british(term: &str) -> Option<String> {
+    const PAIRS: &[(&str, &str)] = &[
+        ("Tumor", "Tumour"),
+        ("tumor", "tumour"),
+        ("Anemia", "Anaemia"),
+        ("anemia", "anaemia"),
+        ("Edema", "Oedema"),
+        ("edema", "oedema"),
+        ("Leukemia", "Leukaemia"),
+        ("leukemia", "leukaemia"),
+        ("Hemorrhag", "Haemorrhag"),
+        ("hemorrhag", "haemorrhag"),
+        ("Esophag", "Oesophag"),
+        ("esophag", "oesophag"),
+        ("Hemophilia", "Haemophilia"),
+        ("Ischemi", "Ischaemi"),
+        ("ischemi", "ischaemi"),
+        ("Glycemi", "Glycaemi"),
+        ("glycemi", "glycaemi"),
+        ("Lipidemi", "Lipidaemi"),
+        ("lipidemi", "lipidaemi"),
+        ("Septicemi", "Septicaemi"),
+        ("Diarrhea", "Diarrhoea"),
+        ("diarrhea", "diarrhoea"),
+    ];
+    let mut british = term.to_owned();
+    for (us, uk) in PAIRS {
+        british = british.replace(us, uk);
+    }
+    (british != term).then_some(british)
 }
 
 /// Where a dictionary term comes from; stored in each match-table entry.
@@ -229,19 +308,17 @@ pub enum Source {
     MeshDescriptor = 5,
     /// A MeSH supplementary concept's name or synonym.
     MeshSupplementary = 6,
-    /// A curated disease acronym (`LHON`).
-    DiseaseAcronym = 7,
     /// A curated species name.
-    Species = 8,
+    Species = 7,
     /// A curated term that is never a gene (`ATP`, `CO2`, `SD`).
-    NotGene = 9,
+    NotGene = 8,
     /// A name MeSH gives a human protein ("Cyclooxygenase 2", "NRF2"): a gene mention, and
     /// evidence for which gene an ambiguous alias means.
-    GeneMeshName = 10,
+    GeneMeshName = 9,
 }
 
 impl Source {
-    pub const ALL: [Source; 11] = [
+    pub const ALL: [Source; 10] = [
         Source::GeneSymbol,
         Source::GeneAlias,
         Source::GenePrevious,
@@ -249,7 +326,6 @@ impl Source {
         Source::GeneName,
         Source::MeshDescriptor,
         Source::MeshSupplementary,
-        Source::DiseaseAcronym,
         Source::Species,
         Source::NotGene,
         Source::GeneMeshName,
@@ -267,6 +343,20 @@ pub const FLAG_EXACT_CASE: u8 = 1;
 /// The entry's spelling was generated from the dictionary's (`IL-6` from `IL6`), not written
 /// in the dictionary itself.
 pub const FLAG_GENERATED_SPELLING: u8 = 2;
+
+/// A MeSH entry's record is a disease (trees C, F03) ...
+pub const FLAG_DISEASE: u8 = 4;
+/// ... or a protein, enzyme or nucleic acid, which is not reported; otherwise a chemical.
+pub const FLAG_PROTEIN: u8 = 8;
+
+/// Gene facts (see build.rs `write_gene_facts`): status byte values...
+pub const GENE_APPROVED: u8 = 0;
+pub const GENE_WITHDRAWN: u8 = 1;
+pub const GENE_ENTRY_WITHDRAWN: u8 = 2;
+/// ... and flag bits.
+pub const GENE_PROTEIN_CODING: u8 = 1;
+pub const GENE_PHENOTYPE_ONLY: u8 = 2;
+pub const GENE_MITOCHONDRIAL: u8 = 4;
 
 /// Size in bytes of one encoded entry: source, flags, two spare bytes, record, form.
 pub const ENTRY_SIZE: usize = 12;
@@ -321,6 +411,9 @@ mod tests {
         assert_eq!(fold("  Leigh\n   Syndrome "), "leigh syndrome");
         assert_eq!(fold("Parkinson’s disease"), "parkinson's disease");
         assert_eq!(surface("IL-1β"), "IL 1beta");
+        assert!(same_surface("IL-1β", "IL 1beta"));
+        assert!(same_surface("PINK1", "PINK1"));
+        assert!(!same_surface("Pink1", "PINK1"));
     }
 
     #[test]
@@ -340,13 +433,21 @@ mod tests {
     }
 
     #[test]
-    fn neoplasms_are_also_cancers_and_tumours() {
-        let s = disease_spellings("Prostate Neoplasms");
-        assert!(s.contains(&"Prostate Cancer".to_owned()));
-        assert!(s.contains(&"Prostate Tumors".to_owned()));
-        assert_eq!(disease_spellings("Neoplasms")[1], "Cancers");
-        assert_eq!(disease_spellings("Leigh Disease"), ["Leigh Disease"]);
-        assert_eq!(disease_spellings("Paraneoplasms"), ["Paraneoplasms"]);
+    fn mesh_terms_are_also_found_as_authors_write_them() {
+        let s = mesh_spellings("Prostate Neoplasms", true);
+        for expected in
+            ["Prostate Neoplasm", "Prostate Cancer", "Prostate Tumors", "Prostate Tumours"]
+        {
+            assert!(s.contains(&expected.to_owned()), "{expected} in {s:?}");
+        }
+        assert_eq!(mesh_spellings("Leigh Disease", true), ["Leigh Disease"]);
+        assert_eq!(mesh_spellings("Paraneoplasms", true), ["Paraneoplasms", "Paraneoplasm"]);
+        assert_eq!(mesh_spellings("Gentamicins", false), ["Gentamicins", "Gentamicin"]);
+        assert_eq!(mesh_spellings("Glutamic Acid", false), ["Glutamic Acid", "Glutamate"]);
+        assert_eq!(mesh_spellings("Diabetes Mellitus", true), ["Diabetes Mellitus"]);
+        assert_eq!(mesh_spellings("Iron Deficiency Anemia", true)[1], "Iron Deficiency Anaemia");
+        assert_eq!(mesh_spellings("AIDS", true), ["AIDS"]);
+        assert_eq!(mesh_spellings("Rabies", true), ["Rabies"]);
     }
 
     #[test]

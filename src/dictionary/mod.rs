@@ -17,8 +17,7 @@ use yada::DoubleArray;
 
 pub use keys::{Entry, Source};
 pub use records::{
-    DiseaseAcronym, Gene, GeneId, GeneStatus, MeshCategory, MeshId, MeshRecord, MitoLocus, Species,
-    SpeciesId,
+    Gene, GeneId, GeneStatus, MeshCategory, MeshId, MeshRecord, MitoLocus, Species, SpeciesId,
 };
 pub use table::Table;
 
@@ -48,10 +47,13 @@ pub struct Dictionary {
     pub(crate) genes: Table,
     pub(crate) mesh_descriptors: Table,
     pub(crate) mesh_supplementary: Table,
-    pub(crate) disease_acronyms: Table,
     pub(crate) species: Table,
     pub(crate) not_genes: Table,
     english_words: Table,
+    /// 8 bytes per HGNC row: status, flags, NCBI Gene ID (see build.rs).
+    gene_facts: &'static [u8],
+    gene_merged_starts: &'static [u8],
+    gene_merged: &'static [u8],
     /// Mouse and rat symbols, exact case; value bit 1 = mouse, 2 = rat.
     model_symbols: DoubleArray<&'static [u8]>,
     pub(crate) mt_loci: Table,
@@ -73,10 +75,12 @@ static EMBEDDED: LazyLock<Dictionary> = LazyLock::new(|| {
         genes: embedded_table!("genes", "hgnc_genes.tsv"),
         mesh_descriptors: embedded_table!("mesh_descriptors", "mesh_descriptors.tsv"),
         mesh_supplementary: embedded_table!("mesh_supplementary", "mesh_supplementary.tsv"),
-        disease_acronyms: embedded_table!("disease_acronyms", "curated/disease_acronyms.tsv"),
         species: embedded_table!("species", "curated/species.tsv"),
         not_genes: embedded_table!("not_genes", "curated/not_genes.tsv"),
         english_words: embedded_table!("english_words", "curated/english_words.tsv"),
+        gene_facts: embedded!("gene_facts.bin"),
+        gene_merged_starts: embedded!("gene_merged_starts.bin"),
+        gene_merged: embedded!("gene_merged.bin"),
         // SAFETY: as for `trie`.
         model_symbols: unsafe { DoubleArray::new_unchecked(embedded!("model_symbols.bin")) },
         mt_loci: embedded_table!("mt_loci", "mt_loci.tsv"),
@@ -149,7 +153,6 @@ impl Dictionary {
             ("HGNC genes (all statuses)", self.genes.len()),
             ("MeSH descriptors", self.mesh_descriptors.len()),
             ("MeSH supplementary concepts", self.mesh_supplementary.len()),
-            ("disease acronyms", self.disease_acronyms.len()),
             ("species", self.species.len()),
             ("non-gene terms", self.not_genes.len()),
             ("mtDNA loci", self.mt_loci.len()),

@@ -1,6 +1,6 @@
 //! Typed views of dictionary rows: genes, MeSH records, species, disease acronyms, mtDNA loci.
 
-use super::{Dictionary, Source, Table};
+use super::{Dictionary, Source, Table, keys};
 
 /// A row of `hgnc_genes.tsv`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -31,7 +31,6 @@ pub struct Gene {
     pub locus_type: &'static str,
     aliases: &'static str,
     previous_symbols: &'static str,
-    merged_into: &'static str,
 }
 
 impl Gene {
@@ -47,11 +46,6 @@ impl Gene {
         self.status == GeneStatus::Approved
     }
 
-    /// HGNC's "phenotype only" entries name a locus known from a phenotype, not a gene.
-    pub fn is_phenotype_only(&self) -> bool {
-        self.locus_type == "phenotype only"
-    }
-
     pub fn is_protein_coding(&self) -> bool {
         self.locus_type == "gene with protein product"
     }
@@ -61,11 +55,25 @@ fn split_list(field: &'static str) -> impl Iterator<Item = &'static str> {
     field.split('|').filter(|s| !s.is_empty())
 }
 
-/// Whether a MeSH record is a disease (trees C and F03) or a chemical (tree D).
+/// What deciding between candidate genes needs, read without parsing the row.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct GeneFacts {
+    pub status: GeneStatus,
+    pub protein_coding: bool,
+    /// HGNC's "phenotype only" entries name a locus known from a phenotype, not a gene.
+    pub phenotype_only: bool,
+    /// An `MT-` gene of the mitochondrial genome.
+    pub mitochondrial: bool,
+    pub ncbi_gene: Option<u32>,
+}
+
+/// Whether a MeSH record is a disease (trees C and F03), a chemical (tree D), or a protein,
+/// enzyme or nucleic acid (tree D, reported as nothing: see `dictionaries/README.md`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum MeshCategory {
     Disease,
     Chemical,
+    Protein,
 }
 
 /// A MeSH descriptor or supplementary concept.
@@ -87,14 +95,7 @@ pub struct MeshRecord {
     pub trees_or_mapped: &'static str,
 }
 
-impl MeshRecord {
-    /// Whether the descriptor is a protein or an enzyme (trees D12 and D08), where MeSH overlaps
-    /// the gene dictionary.
-    pub fn is_protein(&self) -> bool {
-        !self.id.supplementary
-            && self.trees_or_mapped.split('|').any(|t| t.starts_with("D12") || t.starts_with("D08"))
-    }
-}
+impl MeshRecord {}
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct SpeciesId(pub u32);
@@ -105,12 +106,6 @@ pub struct Species {
     /// NCBI Taxonomy ID, e.g. `9606`.
     pub taxon_id: &'static str,
     pub scientific_name: &'static str,
-}
-
-#[derive(Clone, Copy, Debug)]
-pub struct DiseaseAcronym {
-    pub acronym: &'static str,
-    pub mesh: Option<MeshId>,
 }
 
 /// A feature of the mitochondrial genome; `start > end` for features that cross the origin.
@@ -164,7 +159,6 @@ impl Dictionary {
             locus_type: next(),
             aliases: next(),
             previous_symbols: next(),
-            merged_into: next(),
         }
     }
 
@@ -177,10 +171,31 @@ impl Dictionary {
             .map(|row| GeneId(row as u32))
     }
 
+    pub fn gene_facts(&self, id: GeneId) -> GeneFacts {
+        let at = id.0 as usize * 8;
+        let bytes = &self.gene_facts[at..at + 8];
+        let flags = bytes[1];
+        let ncbi = u32::from_le_bytes([bytes[4], bytes[5], bytes[6], bytes[7]]);
+        GeneFacts {
+            status: match bytes[0] {
+                keys::GENE_APPROVED => GeneStatus::Approved,
+                keys::GENE_WITHDRAWN => GeneStatus::Withdrawn,
+                _ => GeneStatus::EntryWithdrawn,
+            },
+            protein_coding: flags & keys::GENE_PROTEIN_CODING != 0,
+            phenotype_only: flags & keys::GENE_PHENOTYPE_ONLY != 0,
+            mitochondrial: flags & keys::GENE_MITOCHONDRIAL != 0,
+            ncbi_gene: (ncbi != 0).then_some(ncbi),
+        }
+    }
+
     /// The approved genes a symbol's entry stands for today: itself when approved, what a
     /// withdrawn symbol was merged into (followed through later withdrawals), none for a
     /// withdrawn entry.
     pub fn current_genes(&self, id: GeneId) -> Vec<GeneId> {
+        if self.gene_facts(id).status == GeneStatus::Approved {
+            return vec![id];
+        }
         let mut current = Vec::new();
         let mut pending = vec![id];
         let mut seen = Vec::new();
@@ -189,17 +204,22 @@ impl Dictionary {
                 continue;
             }
             seen.push(id);
-            let gene = self.gene(id);
-            match gene.status {
+            match self.gene_facts(id).status {
                 GeneStatus::Approved => current.push(id),
-                GeneStatus::Withdrawn => pending
-                    .extend(split_list(gene.merged_into).filter_map(|h| self.gene_by_hgnc_id(h))),
+                GeneStatus::Withdrawn => pending.extend(self.merged_into(id)),
                 GeneStatus::EntryWithdrawn => {}
             }
         }
         current.sort();
         current.dedup();
         current
+    }
+
+    /// The rows a withdrawn symbol was merged into.
+    fn merged_into(&self, id: GeneId) -> impl Iterator<Item = GeneId> + '_ {
+        let start = keys::u32_at(self.gene_merged_starts, id.0 as usize) as usize;
+        let end = keys::u32_at(self.gene_merged_starts, id.0 as usize + 1) as usize;
+        (start..end).map(|i| GeneId(keys::u32_at(self.gene_merged, i)))
     }
 
     /// The approved gene whose symbol is exactly `symbol`.
@@ -210,18 +230,18 @@ impl Dictionary {
     }
 
     pub fn mesh(&self, id: MeshId) -> MeshRecord {
-        let table = self.mesh_table(id.supplementary);
-        let row = id.row as usize;
+        let mut fields = self.mesh_table(id.supplementary).row(id.row as usize).split('\t');
+        let mut next = || fields.next().unwrap_or("");
         MeshRecord {
             id,
-            mesh_id: table.field(row, 0),
-            category: if table.field(row, 1) == "disease" {
-                MeshCategory::Disease
-            } else {
-                MeshCategory::Chemical
+            mesh_id: next(),
+            category: match next() {
+                "disease" => MeshCategory::Disease,
+                "chemical" => MeshCategory::Chemical,
+                _ => MeshCategory::Protein,
             },
-            name: table.field(row, 2),
-            trees_or_mapped: table.field(row, 3),
+            name: next(),
+            trees_or_mapped: next(),
         }
     }
 
@@ -243,13 +263,6 @@ impl Dictionary {
             id,
             taxon_id: self.species.field(row, 0),
             scientific_name: self.species.field(row, 1),
-        }
-    }
-
-    pub fn disease_acronym(&self, row: u32) -> DiseaseAcronym {
-        DiseaseAcronym {
-            acronym: self.disease_acronyms.field(row as usize, 0),
-            mesh: self.mesh_by_id(self.disease_acronyms.field(row as usize, 1)),
         }
     }
 

@@ -12,7 +12,7 @@ use std::ops::Range;
 
 use aho_corasick::AhoCorasick;
 
-use super::keys::{fold, is_word_byte, surface};
+use super::keys::{fold, is_word_byte, same_surface};
 use crate::entity::{CustomTerm, EntityType};
 use crate::recognize::folded::FoldedText;
 
@@ -112,8 +112,7 @@ impl UserDictionary {
                 end == bytes.len() || !is_word_byte(bytes[end]) || !is_word_byte(bytes[end - 1]);
             let term = &self.terms[m.pattern().as_usize()];
             let span = folded.original_range(start, end, text);
-            let case_ok =
-                !term.exact_case || surface(&text[span.clone()]) == surface(&term.written);
+            let case_ok = !term.exact_case || same_surface(&text[span.clone()], &term.written);
             (starts && ends && case_ok).then(|| (span, term.term.clone()))
         })
     }

@@ -200,7 +200,7 @@ fn remove_identifiers(
         let mut position = piece_start;
         while position < end {
             let Some(cut) = identifier_at(text, position, piece_start, pandoc_citations) else {
-                position += text[position..].chars().next().map_or(1, char::len_utf8);
+                position += utf8_len(text.as_bytes()[position]);
                 continue;
             };
             if cut.start > piece_start {
@@ -226,6 +226,16 @@ fn remove_identifiers(
         None => false,
     });
     out
+}
+
+/// Length of the UTF-8 character whose first byte is `first`.
+fn utf8_len(first: u8) -> usize {
+    match first {
+        0xF0..=0xFF => 4,
+        0xE0..=0xEF => 3,
+        0xC0..=0xDF => 2,
+        _ => 1,
+    }
 }
 
 /// An identifier (URL, e-mail address, DOI, Pandoc citation) starting at `position`, as the

@@ -167,7 +167,9 @@ fn best_long_form(
     let long_text = &text[long.clone()];
     let short_text = &text[short];
     (long_text.len() > short_text.len()
-        && !long_text.to_lowercase().contains(&short_text.to_lowercase())
+        && !long_text
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|w| w.eq_ignore_ascii_case(short_text))
         && long_text.chars().any(char::is_alphabetic))
     .then_some(long)
 }
@@ -212,6 +214,7 @@ mod tests {
         assert!(pairs("unrelated words here (XYZ)").is_empty());
         assert!(pairs("unclosed (ROS").is_empty());
         assert!(pairs("PINK1-deficient cells and (PINK1)").is_empty());
+        assert_eq!(pairs("resistance to lamivudine (LAM) and"), [("LAM", "lamivudine")]);
     }
 
     #[test]

@@ -19,46 +19,64 @@ pub struct FoldedText {
 impl FoldedText {
     /// Folds `masked` (the document with non-prose bytes replaced; see `super::mask`).
     pub fn new(masked: &str) -> FoldedText {
-        let mut bytes = Vec::with_capacity(masked.len());
-        let mut origin = Vec::with_capacity(masked.len());
+        let input = masked.as_bytes();
+        let mut bytes = Vec::with_capacity(input.len());
+        let mut origin = Vec::with_capacity(input.len());
         let mut pending_space: Option<usize> = None;
-        for (at, c) in masked.char_indices() {
-            if c == BARRIER as char {
-                pending_space = None;
-                if bytes.last() != Some(&BARRIER) {
-                    bytes.push(BARRIER);
-                    origin.push(at as u32);
-                }
-                continue;
-            }
-            let piece = fold_char(c, true);
-            if let Folded::Space = piece {
-                pending_space.get_or_insert(at);
-                continue;
-            }
-            if let Some(space_at) = pending_space.take()
-                && !bytes.is_empty()
-                && bytes.last() != Some(&BARRIER)
-            {
-                bytes.push(b' ');
-                origin.push(space_at as u32);
-            }
+        let mut at = 0;
+        while at < input.len() {
+            let b = input[at];
+            // ASCII, which is most of any manuscript, is folded byte by byte; other characters
+            // go through `fold_char`.
+            let (piece, len) = if b < 0x80 {
+                let piece = match b {
+                    BARRIER => None,
+                    b'-' => Some(Folded::Space),
+                    b if b.is_ascii_whitespace() => Some(Folded::Space),
+                    b => Some(Folded::Byte(b.to_ascii_lowercase())),
+                };
+                (piece, 1)
+            } else {
+                let c = masked[at..].chars().next().expect("at is a char boundary");
+                (Some(fold_char(c, true)), c.len_utf8())
+            };
             match piece {
-                Folded::Space => unreachable!(),
-                Folded::Byte(b) => {
-                    bytes.push(b);
-                    origin.push(at as u32);
+                None => {
+                    pending_space = None;
+                    if bytes.last() != Some(&BARRIER) {
+                        bytes.push(BARRIER);
+                        origin.push(at as u32);
+                    }
                 }
-                Folded::Word(word) => {
-                    bytes.extend_from_slice(word.as_bytes());
-                    origin.extend(std::iter::repeat_n(at as u32, word.len()));
+                Some(Folded::Space) => {
+                    pending_space.get_or_insert(at);
                 }
-                Folded::Keep => {
-                    let len = c.len_utf8();
-                    bytes.extend_from_slice(&masked.as_bytes()[at..at + len]);
-                    origin.extend((at..at + len).map(|o| o as u32));
+                Some(piece) => {
+                    if let Some(space_at) = pending_space.take()
+                        && !bytes.is_empty()
+                        && bytes.last() != Some(&BARRIER)
+                    {
+                        bytes.push(b' ');
+                        origin.push(space_at as u32);
+                    }
+                    match piece {
+                        Folded::Byte(b) => {
+                            bytes.push(b);
+                            origin.push(at as u32);
+                        }
+                        Folded::Word(word) => {
+                            bytes.extend_from_slice(word.as_bytes());
+                            origin.extend(std::iter::repeat_n(at as u32, word.len()));
+                        }
+                        Folded::Keep => {
+                            bytes.extend_from_slice(&input[at..at + len]);
+                            origin.extend((at..at + len).map(|o| o as u32));
+                        }
+                        Folded::Space => unreachable!("handled above"),
+                    }
                 }
             }
+            at += len;
         }
         FoldedText { bytes, origin }
     }

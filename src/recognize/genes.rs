@@ -3,8 +3,8 @@
 use std::collections::HashSet;
 use std::ops::Range;
 
-use crate::dictionary::keys::{FLAG_GENERATED_SPELLING, fold, surface};
-use crate::dictionary::{Dictionary, Entry, GeneId, Source};
+use crate::dictionary::keys::{FLAG_GENERATED_SPELLING, fold, same_surface};
+use crate::dictionary::{Dictionary, Entry, GeneId, GeneStatus, Source};
 use crate::entity::{Case, GeneMention, WrittenAs};
 
 /// Whether a form written in another case than the dictionary's still reads as a gene symbol:
@@ -26,53 +26,124 @@ pub fn is_symbol_like(written: &str, dictionary: &Dictionary) -> bool {
         && !dictionary.is_english_word(&written.to_lowercase())
 }
 
-/// Words before a symbol-shaped token that make it a label, not a gene: "complex IV",
-/// "type II", "Figure S1", "stage III".
-const LABEL_WORDS: &[&str] = &[
-    "complex",
-    "complexes",
-    "type",
-    "types",
-    "class",
-    "grade",
-    "stage",
-    "phase",
-    "figure",
-    "fig",
-    "figs",
-    "table",
-    "tables",
-    "supplementary",
-    "lane",
-    "lanes",
-    "group",
-    "groups",
-    "cohort",
-    "patient",
-    "patients",
-    "case",
-    "subject",
-    "panel",
-    "step",
-    "section",
-    "chapter",
-    "appendix",
-];
+/// `NETs`, `MSCs`, `GSTs`: capitals and a plural `s`.
+pub fn is_plural_acronym(written: &str) -> bool {
+    written.strip_suffix('s').is_some_and(|stem| {
+        stem.len() >= 2 && stem.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+    })
+}
+
+/// Whether `word` is one of the words before a symbol-shaped token that make it a label, not
+/// a gene: "complex IV", "type II", "Figure S1", "stage III".
+fn is_label_word(word: &str) -> bool {
+    const LABEL_WORDS: &[&str] = &[
+        "complex",
+        "complexes",
+        "type",
+        "types",
+        "class",
+        "grade",
+        "stage",
+        "phase",
+        "figure",
+        "fig",
+        "figs",
+        "table",
+        "tables",
+        "supplementary",
+        "lane",
+        "lanes",
+        "group",
+        "groups",
+        "cohort",
+        "patient",
+        "patients",
+        "case",
+        "subject",
+        "panel",
+        "step",
+        "section",
+        "chapter",
+        "appendix",
+    ];
+    word.len() <= 13 && LABEL_WORDS.iter().any(|w| w.eq_ignore_ascii_case(word))
+}
+
+/// The word just before byte `at` (letters and digits), skipping spaces and `~`.
+fn word_before(text: &str, at: usize) -> &str {
+    let before = text[..at].trim_end_matches([' ', '\u{a0}', '~']);
+    let start = before.rfind(|c: char| !c.is_alphanumeric()).map_or(0, |i| i + 1);
+    &before[start..]
+}
 
 /// Whether the context of a span rules out a gene: a Roman numeral, or a label such as
 /// "complex II".
 pub fn is_excluded_by_context(span: &Range<usize>, text: &str) -> bool {
     let written = &text[span.clone()];
-    if is_roman_numeral(written) {
-        return true;
+    let (before, after) = (&text[..span.start], &text[span.end..]);
+    is_roman_numeral(written)
+        || is_ion(written, after)
+        || is_cell_line(written, after)
+        || is_codon(written, before, after)
+        || is_dosing(written, before)
+        || (before.ends_with([' ', '\u{a0}', '~']) && is_label_word(word_before(text, span.start)))
+}
+
+/// `PC-3 cells`, `HuH-7 cells`, `THP-1 cell line`: a name with a hyphen and a number, followed
+/// by "cells", is a cell line.
+fn is_cell_line(written: &str, after: &str) -> bool {
+    let numbered = written
+        .rsplit_once('-')
+        .is_some_and(|(_, n)| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()));
+    let next = after.trim_start().split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+    numbered && (next == "cells" || next == "cell")
+}
+
+/// `(GCG)6`, `CAG repeat`, `codon CGA`: a base triplet written as a codon, not the genes GCG
+/// (glucagon) or CGA.
+fn is_codon(written: &str, before: &str, after: &str) -> bool {
+    if written.len() != 3 || !written.bytes().all(|b| b"ACGTU".contains(&b)) {
+        return false;
     }
-    let before = text[..span.start].trim_end_matches([' ', '\u{a0}', '~']);
-    let previous_word =
-        before.rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("").to_lowercase();
-    before.len() < span.start && LABEL_WORDS.contains(&previous_word.as_str())
+    let next = after.trim_start().split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+    let previous = before.trim_end().rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+    let codon_word = |w: &str| {
+        matches!(
+            w.to_lowercase().as_str(),
+            "codon" | "codons" | "repeat" | "repeats" | "triplet" | "triplets"
+        )
+    };
+    (before.ends_with('(') && after.starts_with(')')) || codon_word(next) || codon_word(previous)
+}
+
+/// `10 mg BID`: dosing frequency (twice daily), not the gene BID.
+fn is_dosing(written: &str, before: &str) -> bool {
+    let previous =
+        before.trim_end().rsplit(|c: char| c.is_whitespace() || c == '(').next().unwrap_or("");
+    matches!(written, "BID" | "TID" | "QID" | "QD" | "QOD")
+        && (previous.starts_with(|c: char| c.is_ascii_digit())
+            || matches!(
+                previous.to_lowercase().as_str(),
+                "mg" | "mg/kg" | "g" | "µg" | "μg" | "ml" | "daily" | "iu"
+            ))
+}
+
+/// `Ca2+`, `Mg2+`, `Fe3+`: an element symbol with a charge is an ion, not the gene CA2.
+fn is_ion(written: &str, after: &str) -> bool {
+    let bytes = written.as_bytes();
+    let letters = if bytes.get(1).is_some_and(u8::is_ascii_lowercase) { 2 } else { 1 };
+    let element = bytes.first().is_some_and(u8::is_ascii_uppercase)
+        && bytes.len() > letters
+        && bytes[letters..].iter().all(u8::is_ascii_digit);
+    let charged =
+        after.starts_with('+') || after.starts_with("(+)") || after.starts_with('\u{207a}');
+    element && charged
 }
 
 fn is_roman_numeral(s: &str) -> bool {
+    if !s.bytes().all(|b| matches!(b, b'I' | b'V' | b'X')) {
+        return false;
+    }
     const NUMERALS: &[&str] = &[
         "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV",
         "XV", "XVI", "XVII", "XVIII", "XIX", "XX",
@@ -178,7 +249,7 @@ pub fn has_gene_context(span: &Range<usize>, text: &str, italic: &[Range<usize>]
 /// Exact-case matches beat other-case ones; an approved symbol beats aliases and previous
 /// symbols (AVP is the gene AVP, though it is also an alias of another); among equals, a gene
 /// the document writes by its approved symbol comes first, then the gene MeSH gives the name
-/// to, then mitochondrial genes in a paper about mitochondria and nuclear ones elsewhere, then
+/// to, then a current alias over an old symbol, then mitochondrial genes in a paper about mitochondria and nuclear ones elsewhere, then
 /// protein-coding genes, then the lowest NCBI Gene ID (the longest-known gene).
 pub fn resolve(
     entries: &[(Entry, Case)],
@@ -188,59 +259,55 @@ pub fn resolve(
 ) -> Option<GeneMention> {
     let case =
         if entries.iter().any(|(_, c)| *c == Case::Exact) { Case::Exact } else { Case::Folded };
-    let tier: Vec<Entry> = entries.iter().filter(|(_, c)| *c == case).map(|(e, _)| *e).collect();
+    let tier = || entries.iter().filter(move |(_, c)| *c == case).map(|(e, _)| *e);
     // A "phenotype only" entry (ERK, erythrokeratoderma) is a locus, not a gene: its symbol
     // does not outrank another gene's alias.
-    let approved: Vec<Entry> = tier
-        .iter()
-        .copied()
-        .filter(|e| {
-            e.source == Source::GeneSymbol && !dictionary.gene(GeneId(e.record)).is_phenotype_only()
-        })
-        .collect();
-    let mesh_named: HashSet<GeneId> = tier
-        .iter()
-        .filter(|e| e.source == Source::GeneMeshName)
-        .map(|e| GeneId(e.record))
-        .collect();
-    let chosen = if approved.is_empty() { tier } else { approved };
+    let is_gene_symbol = |e: &Entry| {
+        e.source == Source::GeneSymbol && !dictionary.gene_facts(GeneId(e.record)).phenotype_only
+    };
+    let symbol_matched = tier().any(|e| is_gene_symbol(&e));
+    let mesh_named =
+        |gene: GeneId| tier().any(|e| e.source == Source::GeneMeshName && e.record == gene.0);
 
     // (gene, how the span writes it, how good that reading is)
-    let mut candidates: Vec<(GeneId, WrittenAs, (u8, bool))> = Vec::new();
-    for entry in &chosen {
+    let mut candidates: Vec<(GeneId, WrittenAs, (u8, bool))> = Vec::with_capacity(4);
+    for entry in tier().filter(|e| !symbol_matched || is_gene_symbol(e)) {
         let record = GeneId(entry.record);
-        for gene in dictionary.current_genes(record) {
-            let written_as = match entry.source {
-                Source::GeneSymbol => WrittenAs::Symbol,
-                Source::GeneAlias => WrittenAs::Alias,
-                Source::GenePrevious => WrittenAs::PreviousSymbol,
-                Source::GeneWithdrawn => WrittenAs::WithdrawnSymbol(record),
-                _ => WrittenAs::Name,
-            };
-            // A spelling biolint generated (`TNF-alpha` from the previous symbol `TNFA`) says
-            // less about how the author wrote it than one HGNC lists (the alias `TNF-alpha`).
-            let rank_of = |w: WrittenAs| (rank(w), entry.flags & FLAG_GENERATED_SPELLING != 0);
-            match candidates.iter_mut().find(|(g, _, _)| *g == gene) {
-                Some((_, existing, key)) if rank_of(written_as) < *key => {
-                    *existing = written_as;
-                    *key = rank_of(written_as);
-                }
-                Some(_) => {}
-                None => candidates.push((gene, written_as, rank_of(written_as))),
+        let written_as = match entry.source {
+            Source::GeneSymbol => WrittenAs::Symbol,
+            Source::GeneAlias => WrittenAs::Alias,
+            Source::GenePrevious => WrittenAs::PreviousSymbol,
+            Source::GeneWithdrawn => WrittenAs::WithdrawnSymbol(record),
+            _ => WrittenAs::Name,
+        };
+        // A spelling biolint generated (`TNF-alpha` from the previous symbol `TNFA`) says
+        // less about how the author wrote it than one HGNC lists (the alias `TNF-alpha`).
+        let key = (rank(written_as), entry.flags & FLAG_GENERATED_SPELLING != 0);
+        let mut add = |gene: GeneId| match candidates.iter_mut().find(|(g, _, _)| *g == gene) {
+            Some((_, existing, existing_key)) if key < *existing_key => {
+                *existing = written_as;
+                *existing_key = key;
             }
+            Some(_) => {}
+            None => candidates.push((gene, written_as, key)),
+        };
+        if dictionary.gene_facts(record).status == GeneStatus::Approved {
+            add(record);
+        } else {
+            dictionary.current_genes(record).into_iter().for_each(add);
         }
     }
-    candidates.sort_by_key(|(gene, _, _)| {
-        let g = dictionary.gene(*gene);
-        let ncbi: u64 = g.ncbi_gene.and_then(|n| n.parse().ok()).unwrap_or(u64::MAX);
+    candidates.sort_by_key(|(gene, written_as, _)| {
+        let g = dictionary.gene_facts(*gene);
         // Outside a paper about mitochondria, COX2 is the nuclear PTGS2, not MT-CO2.
-        let out_of_place = g.symbol.starts_with("MT-") != mitochondrial;
+        let out_of_place = g.mitochondrial != mitochondrial;
         (
             !written_symbols.contains(gene),
-            !mesh_named.contains(gene),
+            !mesh_named(*gene),
+            usage_rank(*written_as),
             out_of_place,
-            !g.is_protein_coding(),
-            ncbi,
+            !g.protein_coding,
+            g.ncbi_gene.unwrap_or(u32::MAX),
         )
     });
     let (gene, written_as, _) = *candidates.first()?;
@@ -250,6 +317,18 @@ pub fn resolve(
         case,
         candidates: candidates.iter().map(|(g, _, _)| *g).collect(),
     })
+}
+
+/// How current a reading is, when a form is an alias of one gene and a previous symbol of
+/// another: authors write what is in use now (`CBP` is CREBBP's alias, OPN1LW's old symbol).
+fn usage_rank(written_as: WrittenAs) -> u8 {
+    match written_as {
+        WrittenAs::Symbol | WrittenAs::Alias | WrittenAs::Name | WrittenAs::DefinedAbbreviation => {
+            0
+        }
+        WrittenAs::PreviousSymbol => 1,
+        WrittenAs::WithdrawnSymbol(_) => 2,
+    }
 }
 
 fn rank(written_as: WrittenAs) -> u8 {
@@ -266,7 +345,7 @@ fn rank(written_as: WrittenAs) -> u8 {
 /// How `written` relates to `gene`: its symbol, an alias, a previous symbol, or none of these.
 pub fn written_as(written: &str, gene: GeneId, dictionary: &Dictionary) -> WrittenAs {
     let g = dictionary.gene(gene);
-    let same = |s: &str| surface(s) == surface(written);
+    let same = |s: &str| same_surface(s, written);
     if same(g.symbol) {
         WrittenAs::Symbol
     } else if g.previous_symbols().any(same) {
@@ -374,6 +453,26 @@ mod tests {
         assert!(is_excluded_by_context(&at("II"), text));
         assert!(is_excluded_by_context(&at("S1"), text));
         assert!(!is_excluded_by_context(&at("PINK1"), text));
+        let ions = "Ca2+ influx, Mg2+ and CD4+ cells";
+        let at = |s: &str| {
+            let i = ions.find(s).unwrap();
+            i..i + s.len()
+        };
+        assert!(is_excluded_by_context(&at("Ca2"), ions));
+        assert!(is_excluded_by_context(&at("Mg2"), ions));
+        assert!(!is_excluded_by_context(&at("CD4"), ions));
+        let codons = "(GCG)6 and the CAG repeat";
+        assert!(is_excluded_by_context(&(1..4), codons));
+        assert!(is_excluded_by_context(&(15..18), codons));
+        assert!(!is_excluded_by_context(&(0..3), "GCG levels rose"));
+        assert!(is_excluded_by_context(&(8..11), "at 5 mg BID daily"));
+        assert!(!is_excluded_by_context(&(4..7), "the BID protein"));
+        let cells = "PC-3 cells and MMP-2 levels";
+        assert!(is_excluded_by_context(&(0..4), cells));
+        assert!(!is_excluded_by_context(&(15..20), cells));
+        assert!(is_plural_acronym("NETs"));
+        assert!(!is_plural_acronym("Nets"));
+        assert!(!is_plural_acronym("NRF2"));
     }
 
     #[test]

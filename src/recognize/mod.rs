@@ -19,7 +19,7 @@ use std::ops::Range;
 
 use aho_corasick::{AhoCorasick, MatchKind};
 
-use crate::dictionary::keys::{self, FLAG_EXACT_CASE, is_word_byte};
+use crate::dictionary::keys::{self, FLAG_DISEASE, FLAG_EXACT_CASE, FLAG_PROTEIN, is_word_byte};
 use crate::dictionary::user::UserDictionary;
 use crate::dictionary::{Dictionary, Entry, GeneId, MeshCategory, MeshId, Source, SpeciesId};
 use crate::entity::{Case, CustomTerm, Entity, GeneMention, Meaning, WrittenAs};
@@ -49,13 +49,14 @@ pub fn recognize(
     let prose = crate::markup::prose(text, kind);
     let masked = mask(text, &prose);
     let folded = FoldedText::new(&masked);
-    let mut candidates = dictionary_candidates(text, &folded, dictionary);
+    let mut groups = dictionary_groups(text, &folded, dictionary);
     if let Some(user) = user {
-        candidates.extend(user.find(text, &folded).map(|(span, term)| Candidate {
+        let terms = user.find(text, &folded).map(|(span, term)| Candidate {
             span,
             found: Found::User(term),
             case: Case::Exact,
-        }));
+        });
+        groups = merge(groups, terms.collect());
     }
     let variants = crate::variant::scan::scan(&masked);
     let abbreviations = abbreviations::find(&masked);
@@ -63,20 +64,17 @@ pub fn recognize(
     let context = Context {
         text,
         dictionary,
-        written_symbols: written_symbols(&candidates),
+        written_symbols: written_symbols(&groups),
         italic: &prose.italic,
         mitochondrial: is_about_mitochondria(&masked),
     };
-    let groups = group(candidates, &context, &HashMap::new());
-    let first_pass = select(&groups, &variants);
+    let first_pass = select(&groups, &variants, &context, &HashMap::new());
     let overrides = abbreviation_overrides(&abbreviations, &first_pass, &groups, &context);
     let entities = if overrides.is_empty() {
         first_pass
     } else {
-        let mut candidates: Vec<Candidate> =
-            groups.into_iter().flat_map(|g| g.candidates).collect();
-        candidates.extend(short_form_occurrences(&masked, &overrides));
-        select(&group(candidates, &context, &overrides), &variants)
+        let groups = merge(groups, short_form_occurrences(&masked, &overrides));
+        select(&groups, &variants, &context, &overrides)
     };
     Recognized { entities, prose, masked, abbreviations, variants }
 }
@@ -118,9 +116,10 @@ pub fn is_about_mitochondria(text: &str) -> bool {
         .any(|w| w.len() >= 5 && WORDS.iter().any(|m| w.eq_ignore_ascii_case(m)))
 }
 
-fn written_symbols(candidates: &[Candidate]) -> HashSet<GeneId> {
-    candidates
+fn written_symbols(groups: &[Group]) -> HashSet<GeneId> {
+    groups
         .iter()
+        .flat_map(|g| &g.candidates)
         .filter_map(|c| match c.found {
             Found::Dictionary(e) if e.source == Source::GeneSymbol && c.case == Case::Exact => {
                 Some(GeneId(e.record))
@@ -146,14 +145,11 @@ struct Candidate {
     case: Case,
 }
 
-/// Searches the trie from every token start of the folded text.
-fn dictionary_candidates(
-    text: &str,
-    folded: &FoldedText,
-    dictionary: &Dictionary,
-) -> Vec<Candidate> {
+/// Searches the trie from every token start of the folded text. The groups come out sorted by
+/// start and, at one start, longest first, as [`select`] wants them.
+fn dictionary_groups(text: &str, folded: &FoldedText, dictionary: &Dictionary) -> Vec<Group> {
     let bytes = &folded.bytes;
-    let mut candidates = Vec::new();
+    let mut groups: Vec<Group> = Vec::new();
     for start in 0..bytes.len() {
         let b = bytes[start];
         if b == b' '
@@ -162,6 +158,8 @@ fn dictionary_candidates(
         {
             continue;
         }
+        let first_here = groups.len();
+        // Prefixes come shortest first.
         dictionary.prefixes_of(&bytes[start..], |length, entry| {
             let end = start + length;
             let ends_token =
@@ -171,11 +169,50 @@ fn dictionary_candidates(
             }
             let span = folded.original_range(start, end, text);
             if let Some(case) = case_match(&text[span.clone()], entry, dictionary) {
-                candidates.push(Candidate { span, found: Found::Dictionary(entry), case });
+                let candidate = Candidate { span, found: Found::Dictionary(entry), case };
+                let here = groups.len() > first_here;
+                match groups.last_mut() {
+                    Some(g) if here && g.span == candidate.span => g.candidates.push(candidate),
+                    _ => groups
+                        .push(Group { span: candidate.span.clone(), candidates: vec![candidate] }),
+                }
             }
         });
+        groups[first_here..].reverse();
     }
-    candidates
+    groups
+}
+
+/// Adds candidates found otherwise (a project dictionary, defined short forms) to the sorted
+/// groups.
+fn merge(groups: Vec<Group>, mut extra: Vec<Candidate>) -> Vec<Group> {
+    if extra.is_empty() {
+        return groups;
+    }
+    let order = |span: &Range<usize>| (span.start, std::cmp::Reverse(span.end));
+    extra.sort_by_key(|c| order(&c.span));
+    let mut out: Vec<Group> = Vec::with_capacity(groups.len() + extra.len());
+    let mut extra = extra.into_iter().peekable();
+    let push = |out: &mut Vec<Group>, c: Candidate| match out.last_mut() {
+        Some(g) if g.span == c.span => g.candidates.push(c),
+        _ => out.push(Group { span: c.span.clone(), candidates: vec![c] }),
+    };
+    for g in groups {
+        while let Some(c) = extra.next_if(|c| order(&c.span) < order(&g.span)) {
+            push(&mut out, c);
+        }
+        match out.last_mut() {
+            Some(last) if last.span == g.span => last.candidates.extend(g.candidates),
+            _ => out.push(g),
+        }
+        while let Some(c) = extra.next_if(|c| out.last().is_some_and(|last| last.span == c.span)) {
+            push(&mut out, c);
+        }
+    }
+    for c in extra {
+        push(&mut out, c);
+    }
+    out
 }
 
 /// Whether `written` may stand for `entry` given its case, and how well it matches.
@@ -185,13 +222,13 @@ fn dictionary_candidates(
 /// capitalised species names only in their own case.
 fn case_match(written: &str, entry: Entry, dictionary: &Dictionary) -> Option<Case> {
     let form = dictionary.form(entry);
-    let exact = keys::surface(written) == keys::surface(form);
     if entry.flags & FLAG_EXACT_CASE != 0 {
-        return exact.then_some(Case::Exact);
+        return keys::same_surface(written, form).then_some(Case::Exact);
     }
     if !is_symbol_entry(entry, form) {
         return Some(Case::Exact);
     }
+    let exact = keys::same_surface(written, form);
     if !written.chars().any(|c| c.is_ascii_alphabetic()) {
         return None;
     }
@@ -203,9 +240,11 @@ fn case_match(written: &str, entry: Entry, dictionary: &Dictionary) -> Option<Ca
     if exact {
         return Some(Case::Exact);
     }
-    // A symbol is one word: `and 1` is not `AND1`.
+    // A symbol is one word: `and 1` is not `AND1`; and `NETs`, `CMs` are plurals of
+    // abbreviations, not the symbols NETS and CMS.
     let one_word = !written.contains(char::is_whitespace);
-    (one_word && genes::is_symbol_like(written, dictionary)).then_some(Case::Folded)
+    (one_word && !genes::is_plural_acronym(written) && genes::is_symbol_like(written, dictionary))
+        .then_some(Case::Folded)
 }
 
 /// Whether an entry is a gene symbol (matched by the rules for symbols) rather than a name.
@@ -231,10 +270,10 @@ enum Interpretation {
     Block,
 }
 
+/// Every candidate found for one span.
 struct Group {
     span: Range<usize>,
     candidates: Vec<Candidate>,
-    interpretation: Option<Interpretation>,
 }
 
 /// What the document's own definitions say about a short form.
@@ -246,39 +285,25 @@ enum Override {
     NotAGene,
 }
 
-fn group(
-    mut candidates: Vec<Candidate>,
+/// The meaning of a group, given what the document's definitions say.
+fn interpret_group(
+    g: &Group,
     context: &Context,
     overrides: &HashMap<String, Override>,
-) -> Vec<Group> {
-    candidates.sort_by(|a, b| a.span.start.cmp(&b.span.start).then(b.span.end.cmp(&a.span.end)));
-    let mut groups: Vec<Group> = Vec::new();
-    for candidate in candidates {
-        match groups.last_mut() {
-            Some(g) if g.span == candidate.span => g.candidates.push(candidate),
-            _ => groups.push(Group {
-                span: candidate.span.clone(),
-                candidates: vec![candidate],
-                interpretation: None,
-            }),
+) -> Option<Interpretation> {
+    let written = &context.text[g.span.clone()];
+    match overrides.get(written) {
+        // "MEN1 mutations" is the gene even after "multiple endocrine neoplasia type 1 (MEN1)".
+        Some(Override::Means(meaning))
+            if !matches!(meaning, Meaning::Gene(_))
+                && genes::has_gene_context(&g.span, context.text, context.italic) =>
+        {
+            interpret(&g.span, &g.candidates, context, true)
         }
+        Some(Override::Means(meaning)) => Some(Interpretation::Entity(meaning.clone())),
+        Some(Override::NotAGene) => interpret(&g.span, &g.candidates, context, false),
+        None => interpret(&g.span, &g.candidates, context, true),
     }
-    for g in &mut groups {
-        let written = &context.text[g.span.clone()];
-        g.interpretation = match overrides.get(written) {
-            // "MEN1 mutations" is the gene even after "multiple endocrine neoplasia type 1 (MEN1)".
-            Some(Override::Means(meaning))
-                if !matches!(meaning, Meaning::Gene(_))
-                    && genes::has_gene_context(&g.span, context.text, context.italic) =>
-            {
-                interpret(&g.span, &g.candidates, context, true)
-            }
-            Some(Override::Means(meaning)) => Some(Interpretation::Entity(meaning.clone())),
-            Some(Override::NotAGene) => interpret(&g.span, &g.candidates, context, false),
-            None => interpret(&g.span, &g.candidates, context, true),
-        };
-    }
-    groups
 }
 
 /// The one meaning of a span, from everything the dictionaries say it may be.
@@ -301,15 +326,18 @@ fn interpret(
         return Some(Interpretation::Entity(Meaning::Custom(user)));
     }
     let dictionary = context.dictionary;
-    if let Some((e, _)) = entries().find(|(e, _)| e.source == Source::DiseaseAcronym)
-        && let Some(mesh) = dictionary.disease_acronym(e.record).mesh
-    {
-        return Some(Interpretation::Entity(Meaning::Mesh(mesh)));
-    }
+    // The category is in the entry's flags: no MeSH row is read here.
     let mesh_of = |category: MeshCategory| {
         entries()
+            .filter(|(e, _)| {
+                let c = match (e.flags & FLAG_DISEASE != 0, e.flags & FLAG_PROTEIN != 0) {
+                    (true, _) => MeshCategory::Disease,
+                    (_, true) => MeshCategory::Protein,
+                    _ => MeshCategory::Chemical,
+                };
+                c == category
+            })
             .filter_map(|(e, _)| mesh_id(e))
-            .filter(|id| dictionary.mesh(*id).category == category)
             .min()
     };
     if let Some(disease) = mesh_of(MeshCategory::Disease) {
@@ -332,6 +360,9 @@ fn interpret(
     let species = entries()
         .find(|(e, _)| e.source == Source::Species)
         .map(|(e, _)| Meaning::Species(SpeciesId(e.record)));
+    // Enzymes, receptors and nucleic acids ("NO synthase", "siRNA") are no chemicals; they take
+    // their span so that no shorter term inside them is reported.
+    let protein = mesh_of(MeshCategory::Protein).is_some();
     // A symbol written in its own case is a gene even where MeSH has the protein as a chemical;
     // one in another case (`Mice`, `Lead`) yields to a name that matched.
     let (strong_gene, weak_gene) = match gene {
@@ -344,7 +375,7 @@ fn interpret(
         .or(species)
         .or(weak_gene)
         .map(Interpretation::Entity)
-        .or(blocked.then_some(Interpretation::Block))
+        .or((blocked || protein).then_some(Interpretation::Block))
 }
 
 fn is_gene_source(source: Source) -> bool {
@@ -367,8 +398,15 @@ fn mesh_id(entry: Entry) -> Option<MeshId> {
     }
 }
 
-/// Leftmost-longest over the interpreted spans; mtDNA variants take their spans first.
-fn select(groups: &[Group], variants: &[FoundVariant]) -> Vec<Entity> {
+/// Leftmost-longest over the spans that mean something; mtDNA variants take their spans first.
+/// Groups come sorted by start, longest first, and are interpreted only when they could be
+/// chosen: most candidates lie inside a longer match and are never looked at.
+fn select(
+    groups: &[Group],
+    variants: &[FoundVariant],
+    context: &Context,
+    overrides: &HashMap<String, Override>,
+) -> Vec<Entity> {
     let mut entities: Vec<Entity> = variants
         .iter()
         .filter(|v| v.problems.is_empty() && !v.legacy)
@@ -378,21 +416,22 @@ fn select(groups: &[Group], variants: &[FoundVariant]) -> Vec<Entity> {
                 .map(|variant| Entity { span: v.span.clone(), meaning: Meaning::Variant(variant) })
         })
         .collect();
-    let taken: Vec<Range<usize>> = entities
-        .iter()
-        .map(|e| e.span.clone())
-        .chain(variants.iter().map(|v| v.span.clone()))
-        .collect();
+    // Every variant description, valid or not, is the variant's: `m.3243A>G` holds no gene.
+    let mut taken = variants.iter().map(|v| v.span.clone()).peekable();
     let mut end = 0;
     for g in groups {
-        let Some(interpretation) = &g.interpretation else { continue };
-        if g.span.start < end || taken.iter().any(|t| t.start < g.span.end && g.span.start < t.end)
-        {
+        while taken.next_if(|t| t.end <= g.span.start).is_some() {}
+        let overlaps_variant = taken.peek().is_some_and(|t| t.start < g.span.end);
+        if g.span.start < end || overlaps_variant {
             continue;
         }
-        end = g.span.end;
-        if let Interpretation::Entity(meaning) = interpretation {
-            entities.push(Entity { span: g.span.clone(), meaning: meaning.clone() });
+        match interpret_group(g, context, overrides) {
+            Some(Interpretation::Entity(meaning)) => {
+                entities.push(Entity { span: g.span.clone(), meaning });
+                end = g.span.end;
+            }
+            Some(Interpretation::Block) => end = g.span.end,
+            None => {}
         }
     }
     entities.sort_by_key(|e| (e.span.start, e.span.end));
@@ -409,6 +448,10 @@ fn abbreviation_overrides(
     let mut overrides = HashMap::new();
     for abbreviation in abbreviations {
         let short = &context.text[abbreviation.short.clone()];
+        // The first definition wins; a later conflicting one is the author's slip.
+        if overrides.contains_key(short) {
+            continue;
+        }
         let long = &context.text[abbreviation.long.clone()];
         let long_meaning =
             entities.iter().find(|e| e.span == abbreviation.long).map(|e| e.meaning.clone());
@@ -425,7 +468,6 @@ fn abbreviation_overrides(
             .flatten()
             .collect();
         let named = genes::named_by(long, &short_genes, context.dictionary);
-        let is_protein = |id: &MeshId| context.dictionary.mesh(*id).is_protein();
         let decision = match (named, long_meaning) {
             (Some(gene), _) => Some(Override::Means(Meaning::Gene(GeneMention {
                 gene,
@@ -443,9 +485,6 @@ fn abbreviation_overrides(
                 mention.candidates = vec![mention.gene];
                 Some(Override::Means(Meaning::Gene(mention)))
             }
-            // "angiotensin-converting enzyme (ACE)": MeSH files the enzyme as a chemical, but a
-            // short form that is a gene symbol stays the gene.
-            (None, Some(Meaning::Mesh(id))) if is_protein(&id) && !short_genes.is_empty() => None,
             (None, Some(meaning)) => Some(Override::Means(meaning)),
             // "disrupted in schizophrenia 1 (DISC1)": an approved symbol with a number is no
             // ad-hoc abbreviation, whatever the long form.
@@ -459,8 +498,7 @@ fn abbreviation_overrides(
             (None, None) => None,
         };
         if let Some(decision) = decision {
-            // The first definition wins; a later conflicting one is the author's slip.
-            overrides.entry(short.to_owned()).or_insert(decision);
+            overrides.insert(short.to_owned(), decision);
         }
     }
     overrides

@@ -72,21 +72,26 @@ impl Found {
 /// Every mtDNA variant description (well-formed, malformed or legacy) in `text`, left to right,
 /// without overlaps.
 pub fn scan(text: &str) -> Vec<Found> {
+    let bytes = text.as_bytes();
     let mut found = Vec::new();
     let mut at = 0;
-    while let Some(c) = text[at..].chars().next() {
-        let next = at + c.len_utf8();
-        if !starts_word(text, at) {
-            at = next;
+    while at < bytes.len() {
+        // Every description (and every other coordinate system skipped whole) starts with an
+        // ASCII letter or digit, so other bytes, including the inner bytes of multi-byte
+        // characters, are passed over without decoding.
+        let may_start = bytes[at].is_ascii_alphanumeric()
+            && (at == 0 || !bytes[at - 1].is_ascii_alphanumeric());
+        if !may_start || !starts_word(text, at) {
+            at += 1;
             continue;
         }
         match recognize(text, at) {
             Recognized::Description(description) => {
-                at = description.span.end.max(next);
+                at = description.span.end.max(at + 1);
                 found.push(description);
             }
-            Recognized::Other(end) => at = end.max(next),
-            Recognized::Nothing => at = next,
+            Recognized::Other(end) => at = end.max(at + 1),
+            Recognized::Nothing => at += 1,
         }
     }
     found

@@ -1,0 +1,106 @@
+//! Speed of recognition: `cargo bench --bench annotate`.
+//!
+//! Prints, for the committed 120 KB chapter (`benches/chapter.md`, the sample manuscript's body
+//! repeated): first use of the embedded dictionaries, annotating the chapter once loaded
+//! (median and 95th percentile of 50 runs), and throughput on one core; then, whole process,
+//! `biolint annotate` on a one-line file (cold start) and on the chapter, with peak RSS.
+//! Figures go into BENCHMARKS.md by hand; nothing here asserts on time.
+
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+use biolint::{Config, Dictionary, Document, DocumentKind};
+
+fn percentile(sorted: &[Duration], p: f64) -> Duration {
+    sorted[((sorted.len() - 1) as f64 * p).round() as usize]
+}
+
+fn main() {
+    let chapter_path = concat!(env!("CARGO_MANIFEST_DIR"), "/benches/chapter.md");
+    let chapter = std::fs::read_to_string(chapter_path).expect("benches/chapter.md");
+    let config = Config::default();
+
+    let started = Instant::now();
+    let dictionary = Dictionary::embedded();
+    let first_lookup = dictionary.lookup("PINK1").count();
+    println!(
+        "first use of the embedded dictionaries: {:?} ({first_lookup} entries for PINK1)",
+        started.elapsed()
+    );
+
+    let document = Document { text: &chapter, kind: DocumentKind::Markdown };
+    let entities = biolint::annotate(document, &config).len();
+    let mut times: Vec<Duration> = (0..50)
+        .map(|_| {
+            let t = Instant::now();
+            std::hint::black_box(biolint::annotate(document, &config));
+            t.elapsed()
+        })
+        .collect();
+    times.sort();
+    let median = percentile(&times, 0.5);
+    println!(
+        "annotate {} KB Markdown chapter ({entities} entities): median {:.2} ms, p95 {:.2} ms, {:.1} MB/s",
+        chapter.len() / 1000,
+        median.as_secs_f64() * 1e3,
+        percentile(&times, 0.95).as_secs_f64() * 1e3,
+        chapter.len() as f64 / 1e6 / median.as_secs_f64()
+    );
+    let plain = Document { text: &chapter, kind: DocumentKind::Plain };
+    let mut times: Vec<Duration> = (0..50)
+        .map(|_| {
+            let t = Instant::now();
+            std::hint::black_box(biolint::annotate(plain, &config));
+            t.elapsed()
+        })
+        .collect();
+    times.sort();
+    println!(
+        "annotate the same text as plain text: median {:.2} ms, {:.1} MB/s",
+        percentile(&times, 0.5).as_secs_f64() * 1e3,
+        chapter.len() as f64 / 1e6 / percentile(&times, 0.5).as_secs_f64()
+    );
+
+    let binary = env!("CARGO_BIN_EXE_biolint");
+    let one_line = std::env::temp_dir().join("biolint-bench-one-line.md");
+    std::fs::write(&one_line, "PINK1 and PARK2 in Leigh syndrome.\n").unwrap();
+    for (what, file) in [
+        ("one-line file (cold start)", one_line.to_str().unwrap()),
+        ("120 KB chapter", chapter_path),
+    ] {
+        let (times, peak_kb) = whole_process(binary, file, 30);
+        println!(
+            "biolint annotate, whole process, {what}: median {:.1} ms, p95 {:.1} ms, peak RSS {:.1} MB",
+            percentile(&times, 0.5).as_secs_f64() * 1e3,
+            percentile(&times, 0.95).as_secs_f64() * 1e3,
+            peak_kb as f64 / 1024.0
+        );
+    }
+}
+
+/// Runs `biolint annotate FILE` `runs` times; the sorted wall times and the largest peak RSS
+/// (from `/usr/bin/time`, when it is installed).
+fn whole_process(binary: &str, file: &str, runs: usize) -> (Vec<Duration>, u64) {
+    let mut times: Vec<Duration> = (0..runs)
+        .map(|_| {
+            let t = Instant::now();
+            let status = Command::new(binary)
+                .args(["annotate", file])
+                .output()
+                .expect("biolint runs")
+                .status;
+            assert!(status.success());
+            t.elapsed()
+        })
+        .collect();
+    times.sort();
+    let peak_kb = Command::new("/usr/bin/time")
+        .args(["-f", "%M", binary, "annotate", file])
+        .output()
+        .ok()
+        .and_then(|o| {
+            String::from_utf8_lossy(&o.stderr).lines().last().and_then(|l| l.trim().parse().ok())
+        })
+        .unwrap_or(0);
+    (times, peak_kb)
+}
