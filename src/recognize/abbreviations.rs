@@ -13,6 +13,9 @@ use std::ops::Range;
 pub struct Abbreviation {
     pub short: Range<usize>,
     pub long: Range<usize>,
+    /// Written short form first, "PINK1 (PTEN-induced kinase 1)": the author glosses a symbol
+    /// rather than coins an abbreviation.
+    pub short_first: bool,
 }
 
 /// Every abbreviation definition in `text` (the masked document: non-prose is `\0`).
@@ -44,7 +47,7 @@ pub fn find(text: &str) -> Vec<Abbreviation> {
             let max_words = (inside.len() + 5).min(inside.len() * 2);
             let candidate = last_words(text, before, max_words);
             if let Some(long) = best_long_form(text, inside.clone(), candidate) {
-                found.push(Abbreviation { short: inside, long });
+                found.push(Abbreviation { short: inside, long, short_first: false });
             }
         } else if let Some(short) = last_word(text, before) {
             // SF (long form)
@@ -57,7 +60,7 @@ pub fn find(text: &str) -> Vec<Abbreviation> {
                 && words <= (sf.len() + 5).min(sf.len() * 2)
                 && let Some(long) = best_long_form(text, short.clone(), inside)
             {
-                found.push(Abbreviation { short, long });
+                found.push(Abbreviation { short, long, short_first: true });
             }
         }
     }

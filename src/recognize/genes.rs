@@ -86,6 +86,7 @@ pub fn is_excluded_by_context(span: &Range<usize>, text: &str) -> bool {
         || is_cell_line(written, after)
         || is_codon(written, before, after)
         || is_dosing(written, before)
+        || is_compound_code(after)
         || (before.ends_with([' ', '\u{a0}', '~']) && is_label_word(word_before(text, span.start)))
 }
 
@@ -99,7 +100,7 @@ fn is_cell_line(written: &str, after: &str) -> bool {
     numbered && (next == "cells" || next == "cell")
 }
 
-/// `(GCG)6`, `CAG repeat`, `codon CGA`: a base triplet written as a codon, not the genes GCG
+/// `(GCG)6`, `CAG repeat`, `codon CGA`, `GGC-->AGC`: a base triplet written as a codon, not the genes GCG
 /// (glucagon) or CGA.
 fn is_codon(written: &str, before: &str, after: &str) -> bool {
     if written.len() != 3 || !written.bytes().all(|b| b"ACGTU".contains(&b)) {
@@ -113,7 +114,20 @@ fn is_codon(written: &str, before: &str, after: &str) -> bool {
             "codon" | "codons" | "repeat" | "repeats" | "triplet" | "triplets"
         )
     };
-    (before.ends_with('(') && after.starts_with(')')) || codon_word(next) || codon_word(previous)
+    let arrow = |s: &str| ["-->", "->", "→", ">"].iter().any(|a| s.starts_with(a));
+    let changed = arrow(after.trim_start()) || before.trim_end().ends_with(['>', '→']);
+    (before.ends_with('(') && after.starts_with(')'))
+        || changed
+        || codon_word(next)
+        || codon_word(previous)
+}
+
+/// `GDC-0941`, `LY-294002`, `MK-2206`: a company's compound code, not the gene GDC.
+fn is_compound_code(after: &str) -> bool {
+    after.strip_prefix('-').is_some_and(|rest| {
+        let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+        digits >= 3 && !rest[digits..].starts_with(|c: char| c.is_alphanumeric())
+    })
 }
 
 /// `10 mg BID`: dosing frequency (twice daily), not the gene BID.
@@ -151,10 +165,10 @@ fn is_roman_numeral(s: &str) -> bool {
     NUMERALS.contains(&s)
 }
 
-/// Whether `written` is, in exactly this case, an approved symbol with a number in it
-/// (`DISC1`, `MEN1`): such a symbol is not an abbreviation an author makes up.
-pub fn is_numbered_symbol(written: &str, dictionary: &Dictionary) -> bool {
-    written.chars().any(|c| c.is_ascii_digit()) && dictionary.approved_gene(written).is_some()
+/// Whether a gene symbol has a number in it (`DISC1`, `Sox2`): a numbered symbol is not an
+/// abbreviation an author coins for something else.
+pub fn is_numbered(written: &str) -> bool {
+    written.chars().any(|c| c.is_ascii_digit())
 }
 
 /// Words after a symbol that say it is a gene: "MEN1 mutations", "NF1 gene", "PINK1 mRNA".
@@ -216,7 +230,8 @@ const GENE_CONTEXT_AFTER: &[&str] = &[
 ];
 
 /// Words before a symbol that say it is a gene: "the gene NF1", "anti-PINK1".
-const GENE_CONTEXT_BEFORE: &[&str] = &["gene", "genes", "anti", "encoding", "mutant", "mutated"];
+const GENE_CONTEXT_BEFORE: &[&str] =
+    &["gene", "genes", "anti", "encoding", "mutant", "mutated", "sequencing", "knockout"];
 
 /// Whether the text around `span` makes it a gene: it is italicised, followed by a word such as
 /// gene, mutation, mRNA or knockout or by a genotype (`-/-`, `+/-`), or preceded by "gene".
@@ -252,6 +267,7 @@ pub fn has_gene_context(span: &Range<usize>, text: &str, italic: &[Range<usize>]
 /// to, then a current alias over an old symbol, then mitochondrial genes in a paper about mitochondria and nuclear ones elsewhere, then
 /// protein-coding genes, then the lowest NCBI Gene ID (the longest-known gene).
 pub fn resolve(
+    written: &str,
     entries: &[(Entry, Case)],
     written_symbols: &HashSet<GeneId>,
     mitochondrial: bool,
@@ -311,6 +327,14 @@ pub fn resolve(
         )
     });
     let (gene, written_as, _) = *candidates.first()?;
+    // An ambiguous form with nothing in the document to choose between its genes is no gene
+    // mention biolint can name when it is written in another case than HGNC's (`Nrf2` could
+    // be a dozen things) or is a molecular-weight name (`p50`, `p27`, shared by many proteins).
+    let evidence = written_symbols.contains(&gene) || mesh_named(gene);
+    let weight_name = is_molecular_weight_name(written);
+    if candidates.len() > 1 && !evidence && (case == Case::Folded || weight_name) {
+        return None;
+    }
     Some(GeneMention {
         gene,
         written_as,
@@ -329,6 +353,16 @@ fn usage_rank(written_as: WrittenAs) -> u8 {
         WrittenAs::PreviousSymbol => 1,
         WrittenAs::WithdrawnSymbol(_) => 2,
     }
+}
+
+/// Whether a form is a molecular-weight name: `p50`, `p27`, `P21`, `p16a`.
+fn is_molecular_weight_name(written: &str) -> bool {
+    written.strip_prefix(['p', 'P']).is_some_and(|rest| {
+        let digits = rest.trim_end_matches(|c: char| c.is_ascii_lowercase());
+        !digits.is_empty()
+            && digits.len() + 1 >= rest.len()
+            && digits.bytes().all(|b| b.is_ascii_digit())
+    })
 }
 
 fn rank(written_as: WrittenAs) -> u8 {
@@ -357,12 +391,30 @@ pub fn written_as(written: &str, gene: GeneId, dictionary: &Dictionary) -> Writt
     }
 }
 
+/// The words of a name, lower case, with letters and digits apart (`b245` → `b`, `245`), so
+/// that "cytochrome b245 alpha" and "cytochrome b-245 alpha chain" share their words.
 fn words(s: &str) -> HashSet<String> {
-    fold(s)
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(str::to_owned)
-        .collect()
+    let mut words = HashSet::new();
+    let mut word = String::new();
+    let mut previous_digit = None;
+    for c in fold(s).chars() {
+        let digit = c.is_ascii_digit();
+        if !c.is_alphanumeric() || previous_digit.is_some_and(|d| d != digit) {
+            if !word.is_empty() {
+                words.insert(std::mem::take(&mut word));
+            }
+        }
+        if c.is_alphanumeric() {
+            word.push(c);
+            previous_digit = Some(digit);
+        } else {
+            previous_digit = None;
+        }
+    }
+    if !word.is_empty() {
+        words.insert(word);
+    }
+    words
 }
 
 /// The candidate gene whose approved name the long form of a definition spells, allowing for
@@ -461,10 +513,14 @@ mod tests {
         assert!(is_excluded_by_context(&at("Ca2"), ions));
         assert!(is_excluded_by_context(&at("Mg2"), ions));
         assert!(!is_excluded_by_context(&at("CD4"), ions));
+        assert!(is_excluded_by_context(&(0..3), "GDC-0941 inhibits"));
+        assert!(!is_excluded_by_context(&(0..2), "IL-6 rose"));
         let codons = "(GCG)6 and the CAG repeat";
         assert!(is_excluded_by_context(&(1..4), codons));
         assert!(is_excluded_by_context(&(15..18), codons));
         assert!(!is_excluded_by_context(&(0..3), "GCG levels rose"));
+        assert!(is_excluded_by_context(&(10..13), "codon 29, GGC-->AGC"));
+        assert!(is_excluded_by_context(&(16..19), "codon 29, GGC-->AGC"));
         assert!(is_excluded_by_context(&(8..11), "at 5 mg BID daily"));
         assert!(!is_excluded_by_context(&(4..7), "the BID protein"));
         let cells = "PC-3 cells and MMP-2 levels";

@@ -150,6 +150,7 @@ struct Candidate {
 fn dictionary_groups(text: &str, folded: &FoldedText, dictionary: &Dictionary) -> Vec<Group> {
     let bytes = &folded.bytes;
     let mut groups: Vec<Group> = Vec::new();
+    let mut here: Vec<Candidate> = Vec::new();
     for start in 0..bytes.len() {
         let b = bytes[start];
         if b == b' '
@@ -158,27 +159,42 @@ fn dictionary_groups(text: &str, folded: &FoldedText, dictionary: &Dictionary) -
         {
             continue;
         }
-        let first_here = groups.len();
-        // Prefixes come shortest first.
-        dictionary.prefixes_of(&bytes[start..], |length, entry| {
-            let end = start + length;
-            let ends_token =
-                end == bytes.len() || !is_word_byte(bytes[end]) || !is_word_byte(bytes[end - 1]);
-            if !ends_token {
-                return;
-            }
-            let span = folded.original_range(start, end, text);
-            if let Some(case) = case_match(&text[span.clone()], entry, dictionary) {
-                let candidate = Candidate { span, found: Found::Dictionary(entry), case };
-                let here = groups.len() > first_here;
-                match groups.last_mut() {
-                    Some(g) if here && g.span == candidate.span => g.candidates.push(candidate),
-                    _ => groups
-                        .push(Group { span: candidate.span.clone(), candidates: vec![candidate] }),
+        here.clear();
+        let mut found_from = |from: usize, symbols_only: bool| {
+            dictionary.prefixes_of(&bytes[from..], |length, entry| {
+                let end = from + length;
+                let ends_token = end == bytes.len()
+                    || !is_word_byte(bytes[end])
+                    || !is_word_byte(bytes[end - 1]);
+                if !ends_token || (symbols_only && !is_symbol_entry(entry, dictionary.form(entry)))
+                {
+                    return;
+                }
+                let written = folded.original_range(from, end, text);
+                if let Some(case) = case_match(&text[written], entry, dictionary) {
+                    let span = folded.original_range(start, end, text);
+                    here.push(Candidate { span, found: Found::Dictionary(entry), case });
+                }
+            })
+        };
+        found_from(start, false);
+        // `hOGG1`, `hGR`, `hERG`: a lower-case h before a symbol says "human".
+        let span = folded.original_range(start, start + 1, text);
+        if &text[span.clone()] == "h"
+            && text[span.end..].starts_with(|c: char| c.is_ascii_uppercase())
+        {
+            found_from(start + 1, true);
+        }
+        // Longest first, as `select` wants them.
+        here.sort_by_key(|c| std::cmp::Reverse(c.span.end));
+        for candidate in here.drain(..) {
+            match groups.last_mut() {
+                Some(g) if g.span == candidate.span => g.candidates.push(candidate),
+                _ => {
+                    groups.push(Group { span: candidate.span.clone(), candidates: vec![candidate] })
                 }
             }
-        });
-        groups[first_here..].reverse();
+        }
     }
     groups
 }
@@ -340,15 +356,24 @@ fn interpret(
             .filter_map(|(e, _)| mesh_id(e))
             .min()
     };
-    if let Some(disease) = mesh_of(MeshCategory::Disease) {
-        return Some(Interpretation::Entity(Meaning::Mesh(disease)));
-    }
     let blocked = entries().any(|(e, _)| e.source == Source::NotGene);
+    if let Some(disease) = mesh_of(MeshCategory::Disease) {
+        // A disease named after its gene ("DFNA5", "NF1") is the gene where the text says so:
+        // "sequencing of DFNA5", "NF1 mutations".
+        let gene_here = may_be_gene
+            && !blocked
+            && genes::has_gene_context(span, context.text, context.italic)
+            && entries().any(|(e, c)| c == Case::Exact && is_symbol_entry(e, dictionary.form(e)));
+        if !gene_here {
+            return Some(Interpretation::Entity(Meaning::Mesh(disease)));
+        }
+    }
     let gene = (may_be_gene && !blocked && !genes::is_excluded_by_context(span, context.text))
         .then(|| {
             let gene_entries: Vec<(Entry, Case)> =
                 entries().filter(|(e, _)| is_gene_source(e.source)).collect();
             genes::resolve(
+                &context.text[span.clone()],
                 &gene_entries,
                 &context.written_symbols,
                 context.mitochondrial,
@@ -488,10 +513,15 @@ fn abbreviation_overrides(
             (None, Some(meaning)) => Some(Override::Means(meaning)),
             // "disrupted in schizophrenia 1 (DISC1)": an approved symbol with a number is no
             // ad-hoc abbreviation, whatever the long form.
+            // Only an abbreviation the author coins ("reactive oxygen species (ROS)") says a
+            // symbol is something else; not a gene symbol glossed ("CYBA (cytochrome b245
+            // alpha)"), a numbered one ("disrupted in schizophrenia 1 (DISC1)"), or a long form
+            // that names some protein.
             (None, None)
                 if !short_genes.is_empty()
+                    && !abbreviation.short_first
                     && !genes::sounds_like_a_gene(long)
-                    && !genes::is_numbered_symbol(short, context.dictionary) =>
+                    && !genes::is_numbered(short) =>
             {
                 Some(Override::NotAGene)
             }
