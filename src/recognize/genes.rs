@@ -399,10 +399,9 @@ fn words(s: &str) -> HashSet<String> {
     let mut previous_digit = None;
     for c in fold(s).chars() {
         let digit = c.is_ascii_digit();
-        if !c.is_alphanumeric() || previous_digit.is_some_and(|d| d != digit) {
-            if !word.is_empty() {
-                words.insert(std::mem::take(&mut word));
-            }
+        let boundary = !c.is_alphanumeric() || previous_digit.is_some_and(|d| d != digit);
+        if boundary && !word.is_empty() {
+            words.insert(std::mem::take(&mut word));
         }
         if c.is_alphanumeric() {
             word.push(c);
