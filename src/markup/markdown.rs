@@ -258,13 +258,14 @@ impl<'a> Scan<'a> {
     /// Whether `content`, a text event at `start`, is a Pandoc/Quarto fenced-div line
     /// (`::: {.callout-note}`, `:::`), which a renderer does not show.
     fn is_div_fence(&self, content: &str, start: usize) -> bool {
+        // The cheap test first: most text events do not start with `:::`.
+        let Some(rest) = content.trim_end().strip_prefix(":::") else {
+            return false;
+        };
         let line_start = self.text[..start].rfind('\n').map_or(0, |newline| newline + 1);
         if !self.text[line_start..start].bytes().all(|b| b == b' ' || b == b'>') {
             return false;
         }
-        let Some(rest) = content.trim_end().strip_prefix(":::") else {
-            return false;
-        };
         let attributes = rest.trim_start_matches(':').trim();
         attributes.is_empty()
             || (attributes.starts_with('{') && attributes.ends_with('}'))

@@ -182,11 +182,15 @@ fn trim_range(text: &str, range: Range<usize>) -> Option<Range<usize>> {
 /// Cuts URLs, e-mail addresses and DOIs (and, in Markdown, Pandoc citations such as
 /// `[@smith2020]`) out of the prose ranges. The piece after a cut does not join what came
 /// before it.
+///
+/// This looks at every byte of the prose, so the bytes that cannot start an identifier
+/// ([`IDENTIFIER_START`]) are passed over by a table lookup each.
 fn remove_identifiers(
     text: &str,
     ranges: &[ProseRange],
     pandoc_citations: bool,
 ) -> Vec<ProseRange> {
+    let bytes = text.as_bytes();
     let mut out = Vec::with_capacity(ranges.len());
     // Identifiers can run on past the end of a prose range (over `\_` or `~` in LaTeX, say);
     // everything before `cut_until` is part of the last identifier found.
@@ -199,8 +203,16 @@ fn remove_identifiers(
         previous_cut = piece_start > start;
         let mut position = piece_start;
         while position < end {
+            // Fast path: only a few ASCII bytes can start an identifier, so every other byte (the
+            // inner bytes of multi-byte characters too) is passed over without a call.
+            while position < end && !IDENTIFIER_START[usize::from(bytes[position])] {
+                position += 1;
+            }
+            if position == end {
+                break;
+            }
             let Some(cut) = identifier_at(text, position, piece_start, pandoc_citations) else {
-                position += utf8_len(text.as_bytes()[position]);
+                position += 1;
                 continue;
             };
             if cut.start > piece_start {
@@ -228,15 +240,18 @@ fn remove_identifiers(
     out
 }
 
-/// Length of the UTF-8 character whose first byte is `first`.
-fn utf8_len(first: u8) -> usize {
-    match first {
-        0xF0..=0xFF => 4,
-        0xE0..=0xEF => 3,
-        0xC0..=0xDF => 2,
-        _ => 1,
+/// The first bytes that [`identifier_at`] can cut at: `[`, `@`, and the first characters of
+/// `http`, `ftp`, `www.`, `doi` and `10.` (all ASCII, so always the start of a character).
+const IDENTIFIER_START: [bool; 256] = {
+    let mut table = [false; 256];
+    let starts = b"[@hHfFwWdD1";
+    let mut i = 0;
+    while i < starts.len() {
+        table[starts[i] as usize] = true;
+        i += 1;
     }
-}
+    table
+};
 
 /// An identifier (URL, e-mail address, DOI, Pandoc citation) starting at `position`, as the
 /// byte range to cut. `floor` is the start of the prose piece; an e-mail's local part does not

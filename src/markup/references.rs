@@ -26,9 +26,39 @@ pub(super) fn is_reference_heading(heading: &str) -> bool {
     }
     let title = title.strip_suffix(':').unwrap_or(title);
     let title = strip_section_number(title.trim());
+    if title.is_ascii() {
+        // Fast path, as most headings and plain-text lines are ASCII: compare in place instead
+        // of building a lowercase copy; on ASCII text `to_lowercase` is ASCII lowercasing.
+        return TITLES.iter().any(|expected| same_words(title.as_bytes(), expected.as_bytes()));
+    }
     let words: Vec<&str> = title.split_whitespace().collect();
     let normalised = words.join(" ").to_lowercase();
     TITLES.contains(&normalised.as_str())
+}
+
+/// Whether ASCII `title`, which neither starts nor ends with whitespace, is `expected`
+/// (lowercase, single-spaced) ignoring ASCII case, a run of whitespace matching each space.
+fn same_words(title: &[u8], expected: &[u8]) -> bool {
+    let is_space = |b: u8| char::from(b).is_whitespace();
+    let mut at = 0;
+    for &wanted in expected {
+        let Some(&written) = title.get(at) else {
+            return false;
+        };
+        if wanted == b' ' {
+            if !is_space(written) {
+                return false;
+            }
+            while title.get(at).is_some_and(|&b| is_space(b)) {
+                at += 1;
+            }
+        } else if written.to_ascii_lowercase() == wanted {
+            at += 1;
+        } else {
+            return false;
+        }
+    }
+    at == title.len()
 }
 
 /// `title` without a leading section number: arabic ("5", "5.", "5.1") or roman with a dot

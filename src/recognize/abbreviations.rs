@@ -5,6 +5,9 @@
 //! document, whatever a dictionary says. This is the algorithm of Schwartz & Hearst (2003): a
 //! short form in parentheses, and the shortest run of preceding words in which the short form's
 //! characters appear in order, its first character starting a word.
+//!
+//! Every parenthesis in a document is tried, so the matching walks the text in place (by bytes
+//! when it is ASCII) instead of copying candidates into vectors of characters.
 
 use std::ops::Range;
 
@@ -89,15 +92,16 @@ fn words_before(text: &str, at: usize) -> Range<usize> {
     let bytes = text.as_bytes();
     let mut start = at;
     while start > 0 {
-        let b = bytes[start - 1];
-        let sentence_end = matches!(b, b'.' | b'!' | b'?' | b';' | b':')
-            && bytes.get(start).is_some_and(|n| n.is_ascii_whitespace());
-        if b == 0
-            || b == b'('
-            || b == b')'
-            || b == b'\n' && bytes.get(start) == Some(&b'\n')
-            || sentence_end
-        {
+        // Only the few bytes that may end the text need a look at the byte after them.
+        let barrier = match bytes[start - 1] {
+            0 | b'(' | b')' => true,
+            b'\n' => bytes.get(start) == Some(&b'\n'),
+            b'.' | b'!' | b'?' | b';' | b':' => {
+                bytes.get(start).is_some_and(u8::is_ascii_whitespace)
+            }
+            _ => false,
+        };
+        if barrier {
             break;
         }
         start -= 1;
@@ -138,43 +142,67 @@ fn best_long_form(
     short: Range<usize>,
     candidate: Range<usize>,
 ) -> Option<Range<usize>> {
-    let sf: Vec<char> = text[short.clone()].chars().map(|c| c.to_ascii_lowercase()).collect();
-    let lf: Vec<(usize, char)> =
-        text[candidate.clone()].char_indices().map(|(i, c)| (i, c.to_ascii_lowercase())).collect();
-    let mut l = lf.len() as isize - 1;
-    let mut s = sf.len() as isize - 1;
-    while s >= 0 {
-        let c = sf[s as usize];
-        if !c.is_alphanumeric() {
-            s -= 1;
-            continue;
-        }
-        while l >= 0
-            && (lf[l as usize].1 != c
-                || (s == 0 && l > 0 && lf[l as usize - 1].1.is_alphanumeric()))
-        {
-            l -= 1;
-        }
-        if l < 0 {
-            return None;
-        }
-        l -= 1;
-        s -= 1;
-    }
-    // The long form starts at the beginning of the word where the first character matched.
-    let mut start = (l + 1) as usize;
-    while start > 0 && !lf[start - 1].1.is_whitespace() {
-        start -= 1;
-    }
-    let long = trim(text, candidate.start + lf[start].0..candidate.end);
+    let lf = &text[candidate.clone()];
+    let sf = &text[short.clone()];
+    // Fast path: an ASCII candidate (nearly every one) is walked by bytes, without decoding.
+    let start = if lf.is_ascii() {
+        long_form_start(sf, lf.bytes().map(char::from).enumerate())
+    } else {
+        long_form_start(sf, lf.char_indices())
+    }?;
+    let long = trim(text, candidate.start + start..candidate.end);
     let long_text = &text[long.clone()];
     let short_text = &text[short];
     (long_text.len() > short_text.len()
-        && !long_text
-            .split(|c: char| !c.is_alphanumeric())
-            .any(|w| w.eq_ignore_ascii_case(short_text))
+        && !has_word(long_text, short_text)
         && long_text.chars().any(char::is_alphabetic))
     .then_some(long)
+}
+
+/// Whether `word` is one of the words (runs of letters and digits) of `text`, ignoring ASCII
+/// case.
+fn has_word(text: &str, word: &str) -> bool {
+    if text.is_ascii() {
+        // Fast path: ASCII text is split by bytes, without decoding; its letters and digits
+        // are the ASCII ones.
+        let word = word.as_bytes();
+        return text
+            .as_bytes()
+            .split(|b| !b.is_ascii_alphanumeric())
+            .any(|w| w.eq_ignore_ascii_case(word));
+    }
+    text.split(|c: char| !c.is_alphanumeric()).any(|w| w.eq_ignore_ascii_case(word))
+}
+
+/// The byte offset in the candidate long form at which the long form for `sf` starts, if `sf`
+/// matches; `candidate` yields the candidate's characters and their offsets.
+///
+/// The candidate is walked backwards once, in place: this runs for every parenthesis in the
+/// document, so it copies nothing. Characters compare after ASCII lowercasing.
+fn long_form_start(
+    sf: &str,
+    candidate: impl DoubleEndedIterator<Item = (usize, char)>,
+) -> Option<usize> {
+    // Right to left, from the end of the candidate to the last match.
+    let mut candidate = candidate.rev().peekable();
+    for (offset, c) in sf.char_indices().rev() {
+        let c = c.to_ascii_lowercase();
+        if !c.is_alphanumeric() {
+            continue;
+        }
+        loop {
+            let (_, l) = candidate.next()?;
+            // The short form's first character must start a word of the long form.
+            if l.to_ascii_lowercase() == c
+                && (offset > 0
+                    || candidate.peek().is_none_or(|&(_, before)| !before.is_alphanumeric()))
+            {
+                break;
+            }
+        }
+    }
+    // The long form starts at the beginning of the word where the first character matched.
+    Some(candidate.find(|&(_, c)| c.is_whitespace()).map_or(0, |(at, c)| at + c.len_utf8()))
 }
 
 #[cfg(test)]

@@ -10,6 +10,11 @@
 //! `A3243G` may just as well be a protein change, so they are marked [`Found::legacy`] for the
 //! caller to confirm with its document context and the reference base. Descriptions in other
 //! coordinate systems (`c.123A>G`, `p.Arg123His`, `NM_004006.2:c.76A>G`) are skipped whole.
+//!
+//! The scan sees every byte of a document, so it walks bytes rather than characters, passes over
+//! each run of letters and digits at once, and tries the grammar only at word starts whose first
+//! bytes could begin something it reports or skips (`may_be_recognized`): most words of prose
+//! (`patients`, `12`, `PINK1`) fail that test at once.
 
 use std::ops::Range;
 
@@ -79,22 +84,93 @@ pub fn scan(text: &str) -> Vec<Found> {
         // Every description (and every other coordinate system skipped whole) starts with an
         // ASCII letter or digit, so other bytes, including the inner bytes of multi-byte
         // characters, are passed over without decoding.
-        let may_start = bytes[at].is_ascii_alphanumeric()
-            && (at == 0 || !bytes[at - 1].is_ascii_alphanumeric());
-        if !may_start || !starts_word(text, at) {
+        if !ALPHANUMERIC[usize::from(bytes[at])] {
             at += 1;
             continue;
         }
-        match recognize(text, at) {
-            Recognized::Description(description) => {
-                at = description.span.end.max(at + 1);
-                found.push(description);
+        // Fast path: `may_be_recognized` rejects most words from their first bytes alone, where
+        // `recognize` would find nothing.
+        let may_start = (at == 0 || !ALPHANUMERIC[usize::from(bytes[at - 1])])
+            && may_be_recognized(&bytes[at..])
+            && starts_word(text, at);
+        if may_start {
+            match recognize(text, at) {
+                Recognized::Description(description) => {
+                    at = description.span.end.max(at + 1);
+                    found.push(description);
+                    continue;
+                }
+                Recognized::Other(end) => {
+                    at = end.max(at + 1);
+                    continue;
+                }
+                Recognized::Nothing => {}
             }
-            Recognized::Other(end) => at = end.max(at + 1),
-            Recognized::Nothing => at += 1,
+        }
+        // Fast path: nothing starts inside a run of ASCII letters and digits (each byte follows
+        // an alphanumeric one), so the rest of the run is skipped whole.
+        at += 1;
+        while at < bytes.len() && ALPHANUMERIC[usize::from(bytes[at])] {
+            at += 1;
         }
     }
     found
+}
+
+/// `u8::is_ascii_alphanumeric` as a table: one load per byte in the loops above, which see
+/// every byte of the text.
+const ALPHANUMERIC: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut byte = 0;
+    while byte < 256 {
+        table[byte] = (byte as u8).is_ascii_alphanumeric();
+        byte += 1;
+    }
+    table
+};
+
+/// A cheap test on the text from the start of a word (`word[0]` is an ASCII letter or digit):
+/// false when [`recognize`] would certainly find nothing there, which is so for most words of
+/// prose. Each arm asks for what the branches of `recognize` need before they can succeed.
+fn may_be_recognized(word: &[u8]) -> bool {
+    let second = word.get(1).copied().unwrap_or(0);
+    // `NC_012920…`, and the accessions that are skipped whole (`NM_…`, `LRG_…`).
+    let accession = || {
+        let capitals = word.iter().take_while(|b| b.is_ascii_uppercase()).count();
+        (2..=3).contains(&capitals) && word.get(capitals) == Some(&b'_')
+    };
+    match word[0] {
+        // `m.`, `m3243`, `mt.`, `mtDNA 3243A>G`, `M.`, `MT.`.
+        b'm' => matches!(second, b'.' | b'0'..=b'9' | b't' | b'T'),
+        b'M' => matches!(second, b'.' | b'0'..=b'9' | b't' | b'T') || accession(),
+        // A legacy `3243A>G`.
+        b'0'..=b'9' => base_follows_position(word),
+        // A legacy `A3243G`.
+        b'A' | b'C' | b'G' | b'T' => second.is_ascii_digit() || accession(),
+        b'A'..=b'Z' => accession(),
+        // `c.`, `g.`, `n.`, `o.`, `p.` and `r.` descriptions, skipped whole.
+        b'c' | b'g' | b'n' | b'o' | b'p' | b'r' => second == b'.',
+        _ => false,
+    }
+}
+
+/// Whether the number at the start of `word` is followed by what a legacy substitution
+/// (`3243A>G`, `3243 A>G`) needs next: one ASCII letter, not followed by another letter
+/// (`12 patients`, `3 days` are no change). Spaces before it are skipped, as the lenient
+/// grammar does; a non-ASCII character, which may be a space too, leaves it undecided (true).
+fn base_follows_position(word: &[u8]) -> bool {
+    let digits = word.iter().take_while(|b| b.is_ascii_digit()).count();
+    let mut at = digits;
+    while word.get(at).is_some_and(|&b| b.is_ascii() && char::from(b).is_whitespace()) {
+        at += 1;
+    }
+    match word.get(at) {
+        Some(b) if !b.is_ascii() => true,
+        Some(b) if b.is_ascii_alphabetic() => {
+            !word.get(at + 1).is_some_and(u8::is_ascii_alphabetic)
+        }
+        _ => false,
+    }
 }
 
 enum Recognized {
