@@ -92,6 +92,9 @@ pub struct GeneMention {
     /// Every approved gene the written form can stand for, `gene` first; more than one means
     /// the form is ambiguous (NRF2: NFE2L2 or GABPA).
     pub candidates: Vec<GeneId>,
+    /// False when the form is ambiguous and nothing in the document says which gene it means
+    /// (`p50`, `Nrf2` alone): `annotate` does not name such a gene, the rules still flag the form.
+    pub confident: bool,
 }
 
 impl GeneMention {

@@ -146,5 +146,5 @@ fn load_dictionaries(paths: &[String]) -> Result<Config, String> {
         files.push((path.clone(), text));
     }
     let user = UserDictionary::parse(&files).map_err(|e| e.0)?;
-    Ok(Config { user_dictionary: Some(user) })
+    Ok(Config { user_dictionary: Some(user), ..Config::default() })
 }

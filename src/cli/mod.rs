@@ -1,7 +1,9 @@
 //! The command line: argument parsing and dispatch. Each subcommand lives in its own file.
 
 mod annotate;
+mod check;
 pub mod input;
+mod rules;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -23,8 +25,17 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
+    /// Report nonstandard nomenclature in manuscripts (files, folders, or - for stdin).
+    Check(check::Args),
     /// Print the genes, diseases, chemicals, species and mtDNA variants a document mentions.
     Annotate(annotate::Args),
+    /// List every rule with its id, default severity and an example.
+    Rules,
+    /// Explain a rule in full.
+    Explain {
+        /// A rule id, e.g. gene/previous-symbol.
+        rule: String,
+    },
     /// Maintain the embedded dictionaries.
     #[command(subcommand)]
     Dict(DictCommand),
@@ -69,7 +80,10 @@ pub const EXIT_BAD_INPUT: u8 = 2;
 pub fn run() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
+        Command::Check(args) => check::run(args),
         Command::Annotate(args) => annotate::run(args),
+        Command::Rules => rules::list(),
+        Command::Explain { rule } => rules::explain(&rule),
         Command::Dict(DictCommand::Build { from, to }) => {
             use crate::dictionary::generate;
             match generate::generate(&from).and_then(|g| generate::write(&g, &to)) {

@@ -26,6 +26,20 @@ impl FoldedText {
         let mut at = 0;
         while at < input.len() {
             let b = input[at];
+            // Letters and digits, most of any text, need no decision.
+            if b.is_ascii_alphanumeric() {
+                if let Some(space_at) = pending_space.take()
+                    && !bytes.is_empty()
+                    && bytes.last() != Some(&BARRIER)
+                {
+                    bytes.push(b' ');
+                    origin.push(space_at as u32);
+                }
+                bytes.push(b.to_ascii_lowercase());
+                origin.push(at as u32);
+                at += 1;
+                continue;
+            }
             // ASCII, which is most of any manuscript, is folded byte by byte; other characters
             // go through `fold_char`.
             let (piece, len) = if b < 0x80 {

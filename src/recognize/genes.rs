@@ -87,17 +87,24 @@ pub fn is_excluded_by_context(span: &Range<usize>, text: &str) -> bool {
         || is_codon(written, before, after)
         || is_dosing(written, before)
         || is_compound_code(after)
+        || is_unit_exponent(written)
+        || is_chromosome_band(written, before)
+        || is_postnatal_day(written, before, after)
         || (before.ends_with([' ', '\u{a0}', '~']) && is_label_word(word_before(text, span.start)))
 }
 
 /// `PC-3 cells`, `HuH-7 cells`, `THP-1 cell line`: a name with a hyphen and a number, followed
 /// by "cells", is a cell line.
 fn is_cell_line(written: &str, after: &str) -> bool {
-    let numbered = written
-        .rsplit_once('-')
-        .is_some_and(|(_, n)| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()));
-    let next = after.trim_start().split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
-    numbered && (next == "cells" || next == "cell")
+    // The rest of a hyphenated name: `Mz-ChA-1 cells` is one cell line.
+    let rest_len = after.find(|c: char| !(c.is_alphanumeric() || c == '-')).unwrap_or(after.len());
+    let next = after[rest_len..].trim_start().split(|c: char| !c.is_alphanumeric()).next();
+    if !matches!(next, Some("cells" | "cell")) {
+        return false;
+    }
+    let tail = if rest_len > 0 { &after[..rest_len] } else { written };
+    tail.rsplit_once('-')
+        .is_some_and(|(_, n)| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
 }
 
 /// `(GCG)6`, `CAG repeat`, `codon CGA`, `GGC-->AGC`: a base triplet written as a codon, not the genes GCG
@@ -122,6 +129,71 @@ fn is_codon(written: &str, before: &str, after: &str) -> bool {
         || codon_word(previous)
 }
 
+/// `min-1`, `ml-1`, `kg-1`: a unit to the power -1, as in "10 ml kg-1 min-1".
+fn is_unit_exponent(written: &str) -> bool {
+    written.rsplit_once('-').is_some_and(|(unit, power)| {
+        matches!(power, "1" | "2" | "3")
+            && matches!(
+                unit,
+                "min"
+                    | "ml"
+                    | "mL"
+                    | "l"
+                    | "L"
+                    | "h"
+                    | "s"
+                    | "g"
+                    | "mg"
+                    | "kg"
+                    | "cm"
+                    | "mm"
+                    | "mol"
+                    | "d"
+            )
+    })
+}
+
+/// `2p15-p16`, `i(7)(q10)`: a chromosome band, not the protein p16.
+fn is_chromosome_band(written: &str, before: &str) -> bool {
+    let band = written.len() >= 2
+        && written.starts_with(['p', 'q'])
+        && written[1..].bytes().all(|b| b.is_ascii_digit() || b == b'.');
+    if !band {
+        return false;
+    }
+    let before_dash = before.strip_suffix(['-', '\u{2013}']).unwrap_or("");
+    let after_band = before_dash
+        .trim_end_matches(|c: char| c.is_ascii_digit() || c == '.')
+        .ends_with(['p', 'q'])
+        && before_dash.ends_with(|c: char| c.is_ascii_digit());
+    after_band || before.ends_with(")(")
+}
+
+/// `P20 or P45`, `at P25-P26`: postnatal days, not the proteins P20 or P25.
+fn is_postnatal_day(written: &str, before: &str, after: &str) -> bool {
+    let is_day = |s: &str| {
+        s.len() >= 2
+            && s.len() <= 3
+            && s.starts_with('P')
+            && s[1..].bytes().all(|b| b.is_ascii_digit())
+    };
+    if !is_day(written) {
+        return false;
+    }
+    let next_day = after
+        .trim_start_matches(|c: char| c.is_whitespace() || c == '-' || c == '\u{2013}')
+        .trim_start_matches("or ")
+        .trim_start_matches("and ")
+        .trim_start_matches("to ")
+        .split(|c: char| !c.is_alphanumeric())
+        .next()
+        .is_some_and(is_day);
+    let previous = word_before(before, before.len());
+    let day_before = is_day(previous)
+        || matches!(previous, "at" | "on" | "from" | "until" | "by" | "day" | "days");
+    next_day || day_before
+}
+
 /// `GDC-0941`, `LY-294002`, `MK-2206`: a company's compound code, not the gene GDC.
 fn is_compound_code(after: &str) -> bool {
     after.strip_prefix('-').is_some_and(|rest| {
@@ -132,14 +204,15 @@ fn is_compound_code(after: &str) -> bool {
 
 /// `10 mg BID`: dosing frequency (twice daily), not the gene BID.
 fn is_dosing(written: &str, before: &str) -> bool {
+    if !matches!(written, "BID" | "TID" | "QID" | "QD" | "QOD") {
+        return false;
+    }
     let previous =
         before.trim_end().rsplit(|c: char| c.is_whitespace() || c == '(').next().unwrap_or("");
-    matches!(written, "BID" | "TID" | "QID" | "QD" | "QOD")
-        && (previous.starts_with(|c: char| c.is_ascii_digit())
-            || matches!(
-                previous.to_lowercase().as_str(),
-                "mg" | "mg/kg" | "g" | "µg" | "μg" | "ml" | "daily" | "iu"
-            ))
+    previous.starts_with(|c: char| c.is_ascii_digit())
+        || ["mg", "mg/kg", "g", "µg", "μg", "ml", "daily", "iu"]
+            .iter()
+            .any(|u| u.eq_ignore_ascii_case(previous))
 }
 
 /// `Ca2+`, `Mg2+`, `Fe3+`: an element symbol with a charge is an ion, not the gene CA2.
@@ -165,10 +238,13 @@ fn is_roman_numeral(s: &str) -> bool {
     NUMERALS.contains(&s)
 }
 
-/// Whether a gene symbol has a number in it (`DISC1`, `Sox2`): a numbered symbol is not an
-/// abbreviation an author coins for something else.
-pub fn is_numbered(written: &str) -> bool {
+/// Whether `written` is, in any case, an approved symbol with a number in it (`DISC1`,
+/// `Sox2`): such a symbol is not an abbreviation an author coins for something else.
+pub fn is_numbered_symbol(written: &str, dictionary: &Dictionary) -> bool {
     written.chars().any(|c| c.is_ascii_digit())
+        && dictionary.lookup(written).any(|e| {
+            e.source == Source::GeneSymbol && dictionary.form(e).eq_ignore_ascii_case(written)
+        })
 }
 
 /// Words after a symbol that say it is a gene: "MEN1 mutations", "NF1 gene", "PINK1 mRNA".
@@ -236,7 +312,9 @@ const GENE_CONTEXT_BEFORE: &[&str] =
 /// Whether the text around `span` makes it a gene: it is italicised, followed by a word such as
 /// gene, mutation, mRNA or knockout or by a genotype (`-/-`, `+/-`), or preceded by "gene".
 pub fn has_gene_context(span: &Range<usize>, text: &str, italic: &[Range<usize>]) -> bool {
-    if italic.iter().any(|r| r.start <= span.start && span.end <= r.end) {
+    // Italic ranges are sorted and disjoint.
+    let at = italic.partition_point(|r| r.end < span.end);
+    if italic.get(at).is_some_and(|r| r.start <= span.start && span.end <= r.end) {
         return true;
     }
     let after = &text[span.end..];
@@ -249,14 +327,13 @@ pub fn has_gene_context(span: &Range<usize>, text: &str, italic: &[Range<usize>]
         .trim_start_matches(|c: char| c.is_whitespace() || c == '-' || c == '~')
         .split(|c: char| !c.is_alphanumeric())
         .next()
-        .unwrap_or("")
-        .to_lowercase();
+        .unwrap_or("");
     let before = text[..span.start].trim_end_matches(|c: char| {
         c.is_whitespace() || c == '-' || c == '~' || c == '*' || c == '_'
     });
-    let previous =
-        before.rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("").to_lowercase();
-    GENE_CONTEXT_AFTER.contains(&next.as_str()) || GENE_CONTEXT_BEFORE.contains(&previous.as_str())
+    let previous = before.rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+    let one_of = |word: &str, list: &[&str]| list.iter().any(|w| w.eq_ignore_ascii_case(word));
+    one_of(next, GENE_CONTEXT_AFTER) || one_of(previous, GENE_CONTEXT_BEFORE)
 }
 
 /// The gene a span stands for, from the gene entries that matched it.
@@ -268,14 +345,24 @@ pub fn has_gene_context(span: &Range<usize>, text: &str, italic: &[Range<usize>]
 /// protein-coding genes, then the lowest NCBI Gene ID (the longest-known gene).
 pub fn resolve(
     written: &str,
-    entries: &[(Entry, Case)],
+    entries: impl Iterator<Item = (Entry, Case)> + Clone,
     written_symbols: &HashSet<GeneId>,
     mitochondrial: bool,
     dictionary: &Dictionary,
 ) -> Option<GeneMention> {
     let case =
-        if entries.iter().any(|(_, c)| *c == Case::Exact) { Case::Exact } else { Case::Folded };
-    let tier = || entries.iter().filter(move |(_, c)| *c == case).map(|(e, _)| *e);
+        if entries.clone().any(|(_, c)| c == Case::Exact) { Case::Exact } else { Case::Folded };
+    // A form HGNC lists as written (the alias `IL-6`, the previous symbol `MTTL1`) says how the
+    // author wrote the gene better than a spelling biolint generated from another entry (`IL-6`
+    // from IL6, `MTTL1` from MT-TL1): where both match, only the listed ones count.
+    let generated = |e: &Entry| e.flags & FLAG_GENERATED_SPELLING != 0;
+    let listed = entries.clone().any(|(e, c)| c == case && !generated(&e));
+    let tier = move || {
+        entries
+            .clone()
+            .filter(move |(e, c)| *c == case && !(listed && generated(e)))
+            .map(|(e, _)| e)
+    };
     // A "phenotype only" entry (ERK, erythrokeratoderma) is a locus, not a gene: its symbol
     // does not outrank another gene's alias.
     let is_gene_symbol = |e: &Entry| {
@@ -286,7 +373,7 @@ pub fn resolve(
         |gene: GeneId| tier().any(|e| e.source == Source::GeneMeshName && e.record == gene.0);
 
     // (gene, how the span writes it, how good that reading is)
-    let mut candidates: Vec<(GeneId, WrittenAs, (u8, bool))> = Vec::with_capacity(4);
+    let mut candidates: Vec<(GeneId, WrittenAs, u8)> = Vec::with_capacity(4);
     for entry in tier().filter(|e| !symbol_matched || is_gene_symbol(e)) {
         let record = GeneId(entry.record);
         let written_as = match entry.source {
@@ -296,9 +383,7 @@ pub fn resolve(
             Source::GeneWithdrawn => WrittenAs::WithdrawnSymbol(record),
             _ => WrittenAs::Name,
         };
-        // A spelling biolint generated (`TNF-alpha` from the previous symbol `TNFA`) says
-        // less about how the author wrote it than one HGNC lists (the alias `TNF-alpha`).
-        let key = (rank(written_as), entry.flags & FLAG_GENERATED_SPELLING != 0);
+        let key = rank(written_as);
         let mut add = |gene: GeneId| match candidates.iter_mut().find(|(g, _, _)| *g == gene) {
             Some((_, existing, existing_key)) if key < *existing_key => {
                 *existing = written_as;
@@ -327,19 +412,18 @@ pub fn resolve(
         )
     });
     let (gene, written_as, _) = *candidates.first()?;
-    // An ambiguous form with nothing in the document to choose between its genes is no gene
-    // mention biolint can name when it is written in another case than HGNC's (`Nrf2` could
-    // be a dozen things) or is a molecular-weight name (`p50`, `p27`, shared by many proteins).
+    // An ambiguous form with nothing in the document to choose between its genes names no gene
+    // biolint can vouch for when it is written in another case than HGNC's (`Nrf2` could be a
+    // dozen things) or is a molecular-weight name (`p50`, `p27`, shared by many proteins).
     let evidence = written_symbols.contains(&gene) || mesh_named(gene);
     let weight_name = is_molecular_weight_name(written);
-    if candidates.len() > 1 && !evidence && (case == Case::Folded || weight_name) {
-        return None;
-    }
+    let confident = candidates.len() == 1 || evidence || (case == Case::Exact && !weight_name);
     Some(GeneMention {
         gene,
         written_as,
         case,
         candidates: candidates.iter().map(|(g, _, _)| *g).collect(),
+        confident,
     })
 }
 
@@ -514,6 +598,13 @@ mod tests {
         assert!(!is_excluded_by_context(&at("CD4"), ions));
         assert!(is_excluded_by_context(&(0..3), "GDC-0941 inhibits"));
         assert!(!is_excluded_by_context(&(0..2), "IL-6 rose"));
+        assert!(is_excluded_by_context(&(16..19), "chromosome 2p15-p16 region"));
+        assert!(is_excluded_by_context(&(19..22), "isochromosome i(7)(q10)"));
+        assert!(is_excluded_by_context(&(15..18), "pilocarpine on P20 or P45"));
+        assert!(is_excluded_by_context(&(3..6), "at P25-P26"));
+        assert!(!is_excluded_by_context(&(0..3), "p16 was lost"));
+        assert!(is_excluded_by_context(&(7..11), "0.5 ml kg-1 min-1"));
+        assert!(is_excluded_by_context(&(12..17), "0.5 ml kg-1 min-1"));
         let codons = "(GCG)6 and the CAG repeat";
         assert!(is_excluded_by_context(&(1..4), codons));
         assert!(is_excluded_by_context(&(15..18), codons));

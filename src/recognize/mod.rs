@@ -12,12 +12,12 @@
 
 pub mod abbreviations;
 pub mod folded;
-mod genes;
+pub mod genes;
 
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
-use aho_corasick::{AhoCorasick, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 
 use crate::dictionary::keys::{self, FLAG_DISEASE, FLAG_EXACT_CASE, FLAG_PROTEIN, is_word_byte};
 use crate::dictionary::user::UserDictionary;
@@ -68,14 +68,9 @@ pub fn recognize(
         italic: &prose.italic,
         mitochondrial: is_about_mitochondria(&masked),
     };
-    let first_pass = select(&groups, &variants, &context, &HashMap::new());
-    let overrides = abbreviation_overrides(&abbreviations, &first_pass, &groups, &context);
-    let entities = if overrides.is_empty() {
-        first_pass
-    } else {
-        let groups = merge(groups, short_form_occurrences(&masked, &overrides));
-        select(&groups, &variants, &context, &overrides)
-    };
+    let overrides = abbreviation_overrides(&abbreviations, &groups, &context);
+    let groups = merge(groups, short_form_occurrences(&masked, &overrides));
+    let entities = select(&groups, &variants, &context, &overrides);
     Recognized { entities, prose, masked, abbreviations, variants }
 }
 
@@ -237,6 +232,18 @@ fn merge(groups: Vec<Group>, mut extra: Vec<Candidate>) -> Vec<Group> {
 /// written form still reads as a symbol (see [`genes::is_symbol_like`]); acronyms and
 /// capitalised species names only in their own case.
 fn case_match(written: &str, entry: Entry, dictionary: &Dictionary) -> Option<Case> {
+    // Names (MeSH terms, species, gene names) match in any case; most entries are names.
+    let may_be_symbol = matches!(
+        entry.source,
+        Source::GeneSymbol
+            | Source::GeneAlias
+            | Source::GenePrevious
+            | Source::GeneWithdrawn
+            | Source::GeneMeshName
+    );
+    if entry.flags & FLAG_EXACT_CASE == 0 && !may_be_symbol {
+        return Some(Case::Exact);
+    }
     let form = dictionary.form(entry);
     if entry.flags & FLAG_EXACT_CASE != 0 {
         return keys::same_surface(written, form).then_some(Case::Exact);
@@ -247,6 +254,14 @@ fn case_match(written: &str, entry: Entry, dictionary: &Dictionary) -> Option<Ca
     let exact = keys::same_surface(written, form);
     if !written.chars().any(|c| c.is_ascii_alphabetic()) {
         return None;
+    }
+    // A space in the text stands for HGNC's space or hyphen (`TIM 3` for `TIM-3`), never for
+    // nothing, and not after a lone letter (`A 2` is no `A-2`).
+    if written.contains(char::is_whitespace) {
+        let separated = form.split_once(['-', ' ']).is_some_and(|(head, _)| head.len() >= 2);
+        if !separated {
+            return None;
+        }
     }
     // Two-character symbols are too ambiguous to be anything but an approved symbol in its own
     // case (`AR`, `C3`; not the aliases `TS` or `HR`).
@@ -370,11 +385,9 @@ fn interpret(
     }
     let gene = (may_be_gene && !blocked && !genes::is_excluded_by_context(span, context.text))
         .then(|| {
-            let gene_entries: Vec<(Entry, Case)> =
-                entries().filter(|(e, _)| is_gene_source(e.source)).collect();
             genes::resolve(
                 &context.text[span.clone()],
-                &gene_entries,
+                entries().filter(|(e, _)| is_gene_source(e.source)),
                 &context.written_symbols,
                 context.mitochondrial,
                 dictionary,
@@ -391,7 +404,7 @@ fn interpret(
     // A symbol written in its own case is a gene even where MeSH has the protein as a chemical;
     // one in another case (`Mice`, `Lead`) yields to a name that matched.
     let (strong_gene, weak_gene) = match gene {
-        Some(g) if g.case == Case::Exact => (Some(Meaning::Gene(g)), None),
+        Some(g) if g.case == Case::Exact && g.confident => (Some(Meaning::Gene(g)), None),
         Some(g) => (None, Some(Meaning::Gene(g))),
         None => (None, None),
     };
@@ -466,10 +479,10 @@ fn select(
 /// What each defined short form means, from its long form.
 fn abbreviation_overrides(
     abbreviations: &[Abbreviation],
-    entities: &[Entity],
     groups: &[Group],
     context: &Context,
 ) -> HashMap<String, Override> {
+    let no_overrides = HashMap::new();
     let mut overrides = HashMap::new();
     for abbreviation in abbreviations {
         let short = &context.text[abbreviation.short.clone()];
@@ -478,10 +491,21 @@ fn abbreviation_overrides(
             continue;
         }
         let long = &context.text[abbreviation.long.clone()];
-        let long_meaning =
-            entities.iter().find(|e| e.span == abbreviation.long).map(|e| e.meaning.clone());
-        let short_genes: Vec<GeneId> = groups
+        // Groups are sorted by start: look the spans up, do not scan. The long form means
+        // something when one matched term covers it exactly.
+        let at_long = groups.partition_point(|g| g.span.start < abbreviation.long.start);
+        let long_meaning = groups[at_long..]
             .iter()
+            .take_while(|g| g.span.start == abbreviation.long.start)
+            .find(|g| g.span == abbreviation.long)
+            .and_then(|g| match interpret_group(g, context, &no_overrides) {
+                Some(Interpretation::Entity(meaning)) => Some(meaning),
+                _ => None,
+            });
+        let first_group = groups.partition_point(|g| g.span.start < abbreviation.short.start);
+        let short_genes: Vec<GeneId> = groups[first_group..]
+            .iter()
+            .take_while(|g| g.span.start == abbreviation.short.start)
             .filter(|g| g.span == abbreviation.short)
             .flat_map(|g| g.candidates.iter())
             .filter_map(|c| match &c.found {
@@ -499,6 +523,7 @@ fn abbreviation_overrides(
                 written_as: genes::written_as(short, gene, context.dictionary),
                 case: Case::Exact,
                 candidates: vec![gene],
+                confident: true,
             }))),
             (None, Some(Meaning::Gene(mut mention))) => {
                 mention.written_as = if short_genes.contains(&mention.gene) {
@@ -508,6 +533,7 @@ fn abbreviation_overrides(
                 };
                 mention.case = Case::Exact;
                 mention.candidates = vec![mention.gene];
+                mention.confident = true;
                 Some(Override::Means(Meaning::Gene(mention)))
             }
             (None, Some(meaning)) => Some(Override::Means(meaning)),
@@ -521,7 +547,7 @@ fn abbreviation_overrides(
                 if !short_genes.is_empty()
                     && !abbreviation.short_first
                     && !genes::sounds_like_a_gene(long)
-                    && !genes::is_numbered(short) =>
+                    && !genes::is_numbered_symbol(short, context.dictionary) =>
             {
                 Some(Override::NotAGene)
             }
@@ -542,8 +568,10 @@ fn short_form_occurrences(masked: &str, overrides: &HashMap<String, Override>) -
     if shorts.is_empty() {
         return Vec::new();
     }
-    let Ok(automaton) =
-        AhoCorasick::builder().match_kind(MatchKind::LeftmostLongest).build(&shorts)
+    let Ok(automaton) = AhoCorasick::builder()
+        .match_kind(MatchKind::LeftmostLongest)
+        .kind(Some(AhoCorasickKind::DFA))
+        .build(&shorts)
     else {
         return Vec::new();
     };

@@ -1,0 +1,71 @@
+//! Findings: what the rules report, with byte spans, a stable rule id and fixes.
+//!
+//! A diagnostic is plain data; the command line and the language server turn spans into lines
+//! and positions at their own edge.
+
+use std::ops::Range;
+
+use serde::Serialize;
+
+use crate::entity::Entity;
+
+/// How serious a finding is, most serious first (the order `--fail-on` compares in).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Error,
+    Warning,
+    Info,
+    Hint,
+}
+
+impl Severity {
+    pub const ALL: [Severity; 4] =
+        [Severity::Error, Severity::Warning, Severity::Info, Severity::Hint];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+            Severity::Info => "info",
+            Severity::Hint => "hint",
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<Severity> {
+        Severity::ALL.into_iter().find(|s| s.name() == name)
+    }
+}
+
+/// One edit that resolves a finding: replace `span` with `replacement`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Fix {
+    /// What the fix does, for a menu: "Replace with PRKN".
+    pub title: String,
+    pub span: Range<usize>,
+    pub replacement: String,
+}
+
+impl Fix {
+    pub fn replace(span: Range<usize>, replacement: impl Into<String>) -> Fix {
+        let replacement = replacement.into();
+        Fix { title: format!("Replace with {replacement}"), span, replacement }
+    }
+}
+
+/// A finding of one rule at one place of a document.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Diagnostic {
+    /// Stable id, e.g. `gene/previous-symbol`: configuration, suppression comments and CI
+    /// filters use it.
+    pub rule: &'static str,
+    pub severity: Severity,
+    /// Written for a biologist: what is wrong and what is right.
+    pub message: String,
+    /// Byte range in the document.
+    pub span: Range<usize>,
+    /// Zero or more alternative fixes, the most likely first.
+    pub fixes: Vec<Fix>,
+    /// The entity the finding is about, for hover cards.
+    pub entity: Option<Entity>,
+}

@@ -1,0 +1,106 @@
+//! `gene/alias`: an alias of exactly one gene (CX43 is GJA1).
+
+use super::{describe, fixes, gene_mentions};
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::entity::WrittenAs;
+use crate::recognize::genes::has_gene_context;
+use crate::rules::{LintContext, Rule, RuleInfo};
+
+pub struct Alias;
+
+static INFO: RuleInfo = RuleInfo {
+    id: "gene/alias",
+    default_severity: Severity::Info,
+    summary: "an alias of one gene; the approved HGNC symbol is clearer",
+    example: "CX43 → GJA1, HSP60 → HSPD1, TOM20 → TOMM20, MIRO1 → RHOT1, DJ-1 → PARK7, HO-1 → HMOX1",
+    explanation: "Many genes are known by aliases (CX43 for GJA1, HO-1 for HMOX1). Journals ask \
+for the approved symbol, at least once, and readers search by it. The finding names the approved \
+symbol, the gene's name and its NCBI Gene ID, with a fix.\n\n\
+Severity: info by default, and warning where the text clearly means the gene: the alias is \
+italicised, or next to gene, mRNA, transcript, promoter, knockout, knockdown, allele, variant, \
+-/- or +/-. A severity set in biolint.toml replaces both.\n\n\
+Not flagged: an alias that is another gene's approved symbol (AVP is the gene AVP), an alias \
+of several genes (see gene/ambiguous-alias), an alias that is an ordinary word or a protein \
+name (ghrelin, survivin), and an abbreviation the document defines as something else.",
+};
+
+impl Rule for Alias {
+    fn info(&self) -> &'static RuleInfo {
+        &INFO
+    }
+
+    fn check(&self, context: &LintContext, out: &mut Vec<Diagnostic>) {
+        for (entity, gene) in gene_mentions(context) {
+            if gene.written_as != WrittenAs::Alias || gene.is_ambiguous() {
+                continue;
+            }
+            let written = context.written(entity);
+            let italic = &context.recognized.prose.italic;
+            let severity = if has_gene_context(&entity.span, context.text, italic) {
+                Severity::Warning
+            } else {
+                INFO.default_severity
+            };
+            let symbol = context.dictionary.gene(gene.gene).symbol;
+            out.push(Diagnostic {
+                rule: INFO.id,
+                severity,
+                message: format!(
+                    "{written} is an alias of {}; the approved symbol is {symbol}",
+                    describe(context, gene.gene)
+                ),
+                span: entity.span.clone(),
+                fixes: fixes(context, &entity.span, &gene.candidates),
+                entity: Some(entity.clone()),
+            });
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::diagnostic::Severity;
+    use crate::rules::testing::{findings, flagged};
+
+    const RULE: &str = "gene/alias";
+
+    #[test]
+    fn flags_aliases_of_one_gene() {
+        for (alias, symbol) in [
+            ("CX43", "GJA1"),
+            ("HSP60", "HSPD1"),
+            ("TOM20", "TOMM20"),
+            ("MIRO1", "RHOT1"),
+            ("DJ-1", "PARK7"),
+            ("HO-1", "HMOX1"),
+        ] {
+            let text = format!("We measured {alias} levels.");
+            assert_eq!(
+                flagged(RULE, &text),
+                [(alias.to_owned(), vec![symbol.to_owned()])],
+                "{alias}"
+            );
+        }
+        let d = &findings(RULE, "CX43 levels rose.")[0];
+        assert_eq!(
+            d.message,
+            "CX43 is an alias of GJA1 (gap junction protein alpha 1, NCBI Gene 2697); the approved symbol is GJA1"
+        );
+        assert_eq!(d.severity, Severity::Info);
+    }
+
+    #[test]
+    fn warns_where_the_text_clearly_means_the_gene() {
+        assert_eq!(findings(RULE, "The CX43 gene was deleted.")[0].severity, Severity::Warning);
+        assert_eq!(findings(RULE, "*CX43* was deleted.")[0].severity, Severity::Warning);
+        assert_eq!(findings(RULE, "CX43-/- mice.")[0].severity, Severity::Warning);
+    }
+
+    #[test]
+    fn leaves_approved_symbols_words_and_defined_abbreviations_alone() {
+        assert!(flagged(RULE, "AVP and GJA1 and ghrelin and survivin.").is_empty());
+        assert!(
+            flagged(RULE, "Reactive oxygen species (ROS) rose; ROS levels doubled.").is_empty()
+        );
+    }
+}

@@ -1,0 +1,100 @@
+//! `gene/symbol-case`: a human gene symbol written in the wrong case (C19ORF12 for C19orf12).
+
+use super::describe;
+use crate::diagnostic::{Diagnostic, Fix, Severity};
+use crate::entity::{Case, WrittenAs};
+use crate::rules::{LintContext, Rule, RuleInfo};
+
+pub struct SymbolCase;
+
+static INFO: RuleInfo = RuleInfo {
+    id: "gene/symbol-case",
+    default_severity: Severity::Warning,
+    summary: "a human gene symbol in the wrong case",
+    example: "C19ORF12 → C19orf12; Tfam → TFAM in a paper about human cells only",
+    explanation: "Human gene symbols are written in capitals (with a few lower-case parts: \
+C19orf12, MT-ND4 stays as it is); mouse and rat symbols start with a capital and continue in \
+lower case (Pink1, Prkn). A symbol in another case is either a slip or a rodent gene.\n\n\
+Flagged: a human symbol in another case that no mouse or rat symbol and no English word \
+explains (C19ORF12), and a rodent-case symbol (Tfam) in a document whose species are human only \
+(it names humans or patients and no mouse or rat, or biolint.toml says `species = [\"human\"]`).\n\n\
+Not flagged: rodent case in a document about mice or rats, or one that names no species; \
+aliases and previous symbols (their own rules apply).",
+};
+
+impl Rule for SymbolCase {
+    fn info(&self) -> &'static RuleInfo {
+        &INFO
+    }
+
+    fn check(&self, context: &LintContext, out: &mut Vec<Diagnostic>) {
+        // Every mention, including merely capitalised ones (`Tfam`): the species decides.
+        for (entity, gene) in context.entities().iter().filter_map(|e| e.as_gene().map(|g| (e, g)))
+        {
+            if gene.case != Case::Folded || gene.written_as != WrittenAs::Symbol {
+                continue;
+            }
+            let written = context.written(entity);
+            let dictionary = context.dictionary;
+            let rodent = dictionary.is_mouse_symbol(written) || dictionary.is_rat_symbol(written);
+            if rodent && !context.is_about_humans_only() {
+                continue;
+            }
+            if dictionary.is_english_word(&written.to_lowercase()) {
+                continue;
+            }
+            let symbol = dictionary.gene(gene.gene).symbol;
+            let message = if rodent {
+                format!(
+                    "{written} is the mouse or rat spelling; this document is about humans, whose \
+                     symbol is {symbol}: {}",
+                    describe(context, gene.gene)
+                )
+            } else {
+                format!(
+                    "{written} is in the wrong case: the HGNC symbol is {symbol} ({})",
+                    describe(context, gene.gene)
+                )
+            };
+            out.push(Diagnostic {
+                rule: INFO.id,
+                severity: INFO.default_severity,
+                message,
+                span: entity.span.clone(),
+                fixes: vec![Fix::replace(entity.span.clone(), symbol)],
+                entity: Some(entity.clone()),
+            });
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::testing::flagged;
+
+    const RULE: &str = "gene/symbol-case";
+
+    #[test]
+    fn flags_a_symbol_in_a_case_no_species_uses() {
+        assert_eq!(
+            flagged(RULE, "C19ORF12 variants."),
+            [("C19ORF12".into(), vec!["C19orf12".into()])]
+        );
+    }
+
+    #[test]
+    fn rodent_case_depends_on_the_species() {
+        assert_eq!(
+            flagged(RULE, "Fibroblasts from patients lacked Tfam."),
+            [("Tfam".into(), vec!["TFAM".into()])]
+        );
+        assert!(flagged(RULE, "Tfam knockout mice lacked mtDNA.").is_empty());
+        assert!(flagged(RULE, "Pink1 and Prkn in rat neurons.").is_empty());
+        assert!(flagged(RULE, "Tfam was measured.").is_empty());
+    }
+
+    #[test]
+    fn leaves_exact_symbols_alone() {
+        assert!(flagged(RULE, "PINK1 and C19orf12 and MT-ND4 in patients.").is_empty());
+    }
+}

@@ -1,0 +1,144 @@
+//! The rules: one file per rule, named after its id (`gene/previous-symbol` lives in
+//! `gene/previous_symbol.rs`), each with its tests.
+//!
+//! A rule reads what recognition found ([`LintContext`]) and reports [`Diagnostic`]s with its
+//! default severity; [`crate::lint`] then applies configuration, suppression comments and the
+//! reference-list policy, so a rule never needs to know about them. To add a rule, copy a
+//! sibling, register it in [`all`], and document it in README.md.
+
+pub mod gene;
+
+use std::collections::BTreeSet;
+
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::dictionary::Dictionary;
+use crate::entity::{Entity, Meaning};
+use crate::markup::DocumentKind;
+use crate::recognize::Recognized;
+
+/// What `biolint rules` and `biolint explain` print about a rule.
+pub struct RuleInfo {
+    /// Stable id, `family/name`.
+    pub id: &'static str,
+    pub default_severity: Severity,
+    /// One line.
+    pub summary: &'static str,
+    /// A short before → after example.
+    pub example: &'static str,
+    /// The full explanation: why it matters, what is and is not flagged, how to silence it.
+    pub explanation: &'static str,
+}
+
+pub trait Rule: Sync {
+    fn info(&self) -> &'static RuleInfo;
+    /// Appends this rule's findings for the document to `out`.
+    fn check(&self, context: &LintContext, out: &mut Vec<Diagnostic>);
+}
+
+/// Every rule, in the order `biolint rules` lists them.
+pub fn all() -> &'static [&'static dyn Rule] {
+    &[
+        &gene::previous_symbol::PreviousSymbol,
+        &gene::withdrawn_symbol::WithdrawnSymbol,
+        &gene::alias::Alias,
+        &gene::ambiguous_alias::AmbiguousAlias,
+        &gene::symbol_case::SymbolCase,
+        &gene::excel_mangled::ExcelMangled,
+    ]
+}
+
+/// Every rule id.
+pub fn ids() -> Vec<&'static str> {
+    all().iter().map(|r| r.info().id).collect()
+}
+
+/// The rule with this id.
+pub fn find(id: &str) -> Option<&'static dyn Rule> {
+    all().iter().copied().find(|r| r.info().id == id)
+}
+
+/// Taxonomy IDs of the species whose gene nomenclature differs from human.
+const MOUSE: &str = "10090";
+const RAT: &str = "10116";
+const HUMAN: &str = "9606";
+
+/// Everything a rule may look at.
+pub struct LintContext<'a> {
+    pub text: &'a str,
+    pub kind: DocumentKind,
+    pub dictionary: &'static Dictionary,
+    pub recognized: &'a Recognized,
+    /// NCBI Taxonomy IDs of the species the document is about: those it names, and those the
+    /// configuration gives.
+    pub species: BTreeSet<String>,
+}
+
+impl<'a> LintContext<'a> {
+    pub fn new(
+        text: &'a str,
+        kind: DocumentKind,
+        dictionary: &'static Dictionary,
+        recognized: &'a Recognized,
+        configured_species: &[String],
+    ) -> LintContext<'a> {
+        let mut species: BTreeSet<String> = configured_species.iter().cloned().collect();
+        for entity in &recognized.entities {
+            if let Meaning::Species(id) = entity.meaning {
+                species.insert(dictionary.species(id).taxon_id.to_owned());
+            }
+        }
+        LintContext { text, kind, dictionary, recognized, species }
+    }
+
+    pub fn entities(&self) -> &[Entity] {
+        &self.recognized.entities
+    }
+
+    pub fn written(&self, entity: &Entity) -> &'a str {
+        &self.text[entity.span.clone()]
+    }
+
+    /// Whether the document is about mice or rats, where `Pink1` is the right spelling.
+    pub fn is_about_rodents(&self) -> bool {
+        self.species.contains(MOUSE) || self.species.contains(RAT)
+    }
+
+    /// Whether the document names humans and no mouse or rat.
+    pub fn is_about_humans_only(&self) -> bool {
+        self.species.contains(HUMAN) && !self.is_about_rodents()
+    }
+}
+
+#[cfg(test)]
+pub(crate) mod testing {
+    //! Helpers for rule tests: lint a snippet, keep one rule's findings.
+
+    use crate::diagnostic::Diagnostic;
+    use crate::markup::DocumentKind;
+    use crate::{Config, Document};
+
+    /// The findings of `rule` in a Markdown snippet, with the default configuration.
+    pub fn findings(rule: &str, text: &str) -> Vec<Diagnostic> {
+        findings_in(rule, text, DocumentKind::Markdown)
+    }
+
+    pub fn findings_in(rule: &str, text: &str, kind: DocumentKind) -> Vec<Diagnostic> {
+        crate::lint(Document { text, kind }, &Config::default())
+            .into_iter()
+            .filter(|d| d.rule == rule)
+            .collect()
+    }
+
+    /// (flagged text, replacements) of each finding of `rule`.
+    pub fn flagged(rule: &str, text: &str) -> Vec<(String, Vec<String>)> {
+        findings(rule, text)
+            .into_iter()
+            .map(|d| {
+                (
+                    text[d.span.clone()].to_owned(),
+                    d.fixes.into_iter().map(|f| f.replacement).collect(),
+                )
+            })
+            .collect()
+    }
+}

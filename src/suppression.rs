@@ -1,0 +1,141 @@
+//! Suppression comments: authors silence a finding where they know better.
+//!
+//! ```text
+//! <!-- biolint-disable-next-line gene/alias -->      Markdown and HTML
+//! <!-- biolint-disable gene/alias -->  ...  <!-- biolint-enable gene/alias -->
+//! % biolint-disable-next-line gene/alias             LaTeX
+//! % biolint-disable  ...  % biolint-enable
+//! ```
+//!
+//! Without a rule id a comment applies to every rule; several ids may be given, separated by
+//! spaces or commas. The markup layer finds the comments; this module only reads them.
+
+use std::ops::Range;
+
+/// The parts of a document where findings are suppressed, and for which rules.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct Suppressions {
+    /// (byte range, rules; empty = all rules)
+    regions: Vec<(Range<usize>, Vec<String>)>,
+}
+
+enum Directive {
+    DisableNextLine,
+    Disable,
+    Enable,
+}
+
+impl Suppressions {
+    /// Reads the directives in `comments` (byte ranges of whole comments in `text`).
+    pub fn parse(text: &str, comments: &[Range<usize>]) -> Suppressions {
+        let mut regions = Vec::new();
+        // Open `biolint-disable` regions: (start, rules).
+        let mut open: Vec<(usize, Vec<String>)> = Vec::new();
+        for comment in comments {
+            let Some((directive, rules)) = directive(&text[comment.clone()]) else { continue };
+            match directive {
+                Directive::DisableNextLine => {
+                    let next_line = text[comment.end..].find('\n').map(|i| comment.end + i + 1);
+                    if let Some(start) = next_line {
+                        let end = text[start..].find('\n').map_or(text.len(), |i| start + i);
+                        regions.push((start..end, rules));
+                    }
+                }
+                Directive::Disable => open.push((comment.end, rules)),
+                Directive::Enable => {
+                    // `enable` with no rule closes every open region; with rules, the regions
+                    // of those rules (a region for all rules is narrowed by nothing: closing
+                    // one rule of an all-rules region closes it).
+                    let mut still_open = Vec::new();
+                    for (start, open_rules) in open.drain(..) {
+                        let closes = rules.is_empty()
+                            || open_rules.is_empty()
+                            || open_rules.iter().any(|r| rules.contains(r));
+                        if closes {
+                            regions.push((start..comment.start, open_rules));
+                        } else {
+                            still_open.push((start, open_rules));
+                        }
+                    }
+                    open = still_open;
+                }
+            }
+        }
+        regions.extend(open.into_iter().map(|(start, rules)| (start..text.len(), rules)));
+        Suppressions { regions }
+    }
+
+    /// Whether a finding of `rule` at `span` is suppressed.
+    pub fn suppresses(&self, rule: &str, span: &Range<usize>) -> bool {
+        self.regions.iter().any(|(region, rules)| {
+            region.start <= span.start
+                && span.start < region.end.max(region.start + 1)
+                && (rules.is_empty() || rules.iter().any(|r| r == rule))
+        })
+    }
+}
+
+/// The directive and rule ids of a comment, if it is a biolint one.
+fn directive(comment: &str) -> Option<(Directive, Vec<String>)> {
+    let body = comment
+        .trim()
+        .trim_start_matches("<!--")
+        .trim_end_matches("-->")
+        .trim_start_matches('%')
+        .trim();
+    let (word, rest) = body.split_once(char::is_whitespace).unwrap_or((body, ""));
+    let directive = match word {
+        "biolint-disable-next-line" => Directive::DisableNextLine,
+        "biolint-disable" => Directive::Disable,
+        "biolint-enable" => Directive::Enable,
+        _ => return None,
+    };
+    let rules = rest
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .filter(|r| !r.is_empty())
+        .map(str::to_owned)
+        .collect();
+    Some((directive, rules))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::markup::{DocumentKind, prose};
+
+    fn suppressed(text: &str, kind: DocumentKind, rule: &str, word: &str) -> bool {
+        let suppressions = Suppressions::parse(text, &prose(text, kind).comments);
+        let at = text.rfind(word).unwrap();
+        suppressions.suppresses(rule, &(at..at + word.len()))
+    }
+
+    #[test]
+    fn next_line_in_markdown() {
+        let text = "<!-- biolint-disable-next-line gene/alias -->\nCX43 here.\n\nCX43 there.\n";
+        let suppressions = Suppressions::parse(text, &prose(text, DocumentKind::Markdown).comments);
+        let first = text.find("CX43").unwrap();
+        assert!(suppressions.suppresses("gene/alias", &(first..first + 4)));
+        assert!(!suppressions.suppresses("gene/previous-symbol", &(first..first + 4)));
+        assert!(!suppressed(text, DocumentKind::Markdown, "gene/alias", "CX43"));
+    }
+
+    #[test]
+    fn regions_with_and_without_rules() {
+        let text =
+            "<!-- biolint-disable -->\nPARK2 and CX43\n<!-- biolint-enable -->\n\nPARK2 again\n";
+        assert!(!suppressed(text, DocumentKind::Markdown, "gene/previous-symbol", "PARK2"));
+        assert!(suppressed(text, DocumentKind::Markdown, "gene/alias", "CX43"));
+        let open = "<!-- biolint-disable gene/alias, gene/previous-symbol -->\n\nCX43 and PARK2\n";
+        assert!(suppressed(open, DocumentKind::Markdown, "gene/previous-symbol", "PARK2"));
+        assert!(!suppressed(open, DocumentKind::Markdown, "gene/symbol-case", "PARK2"));
+    }
+
+    #[test]
+    fn latex_comments() {
+        let text = "% biolint-disable-next-line gene/alias\nCX43 is here.\nCX43 again.\n";
+        let suppressions = Suppressions::parse(text, &prose(text, DocumentKind::Latex).comments);
+        let first = text.find("CX43").unwrap();
+        assert!(suppressions.suppresses("gene/alias", &(first..first + 4)));
+        assert!(!suppressed(text, DocumentKind::Latex, "gene/alias", "CX43"));
+    }
+}
