@@ -61,6 +61,30 @@ fn main() {
         chapter.len() as f64 / 1e6 / percentile(&times, 0.5).as_secs_f64()
     );
 
+    // Throughput on ordinary abstracts, less dense in entities than the chapter: the training
+    // corpora's text, when ../shared is beside the repository.
+    let corpus = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/corpora/BioRED_Train.PubTator");
+    if let Ok(Ok(documents)) = std::fs::read_to_string(corpus).map(|t| biolint::pubtator::parse(&t))
+    {
+        let abstracts: String = documents.iter().map(|d| d.text() + "\n\n").collect();
+        let document = Document { text: &abstracts, kind: DocumentKind::Plain };
+        let mut times: Vec<Duration> = (0..10)
+            .map(|_| {
+                let t = Instant::now();
+                std::hint::black_box(biolint::annotate(document, &config));
+                t.elapsed()
+            })
+            .collect();
+        times.sort();
+        println!(
+            "annotate {} abstracts ({:.1} MB, BioRED training text) as plain text: median {:.1} ms, {:.1} MB/s",
+            documents.len(),
+            abstracts.len() as f64 / 1e6,
+            percentile(&times, 0.5).as_secs_f64() * 1e3,
+            abstracts.len() as f64 / 1e6 / percentile(&times, 0.5).as_secs_f64()
+        );
+    }
+
     let binary = env!("CARGO_BIN_EXE_biolint");
     let one_line = std::env::temp_dir().join("biolint-bench-one-line.md");
     std::fs::write(&one_line, "PINK1 and PARK2 in Leigh syndrome.\n").unwrap();

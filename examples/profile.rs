@@ -1,10 +1,16 @@
+//! Annotates a file five times, for profilers (`valgrind --tool=callgrind`):
+//! cargo run --release --example profile -- [FILE] (default: benches/chapter.md, as Markdown;
+//! other files are read as plain text).
 fn main() {
-    let chapter = std::fs::read_to_string("benches/chapter.md").unwrap();
+    let path = std::env::args().nth(1).unwrap_or_else(|| "benches/chapter.md".to_owned());
+    let text = std::fs::read_to_string(&path).expect("a readable file");
+    let kind = if path.ends_with(".md") {
+        biolint::DocumentKind::Markdown
+    } else {
+        biolint::DocumentKind::Plain
+    };
     let config = biolint::Config::default();
     for _ in 0..5 {
-        std::hint::black_box(biolint::annotate(
-            biolint::Document { text: &chapter, kind: biolint::DocumentKind::Markdown },
-            &config,
-        ));
+        std::hint::black_box(biolint::annotate(biolint::Document { text: &text, kind }, &config));
     }
 }
