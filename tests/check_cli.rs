@@ -1,0 +1,157 @@
+//! `biolint check`, `rules` and `explain` end to end: the real binary on real files.
+
+use std::process::{Command, Output, Stdio};
+
+use serde_json::Value;
+
+fn biolint_in(dir: &std::path::Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_biolint")).current_dir(dir).args(args).output().unwrap()
+}
+
+fn write(dir: &std::path::Path, name: &str, text: &str) {
+    let path = dir.join(name);
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    std::fs::write(path, text).unwrap();
+}
+
+#[test]
+fn json_output_has_the_documented_shape() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "paper.md", "# Title\n\nLoss of PARK2 in α-synuclein models.\n");
+    let out = biolint_in(dir.path(), &["check", "--format", "json", "paper.md"]);
+    assert_eq!(out.status.code(), Some(1), "a warning fails by default");
+    let json: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let d = &json[0]["diagnostics"][0];
+    assert_eq!(json[0]["path"], "paper.md");
+    assert_eq!(d["rule"], "gene/previous-symbol");
+    assert_eq!(d["severity"], "warning");
+    assert_eq!(
+        d["message"],
+        "PARK2 is a previous symbol of PRKN (parkin RBR E3 ubiquitin protein ligase, NCBI Gene 5071)"
+    );
+    assert_eq!(d["text"], "PARK2");
+    assert_eq!((d["start"].as_u64(), d["end"].as_u64()), (Some(17), Some(22)));
+    assert_eq!((d["line"].as_u64(), d["column"].as_u64()), (Some(3), Some(9)));
+    assert_eq!((d["end_line"].as_u64(), d["end_column"].as_u64()), (Some(3), Some(14)));
+    assert_eq!(d["fixes"][0]["title"], "Replace with PRKN");
+    assert_eq!(d["fixes"][0]["replacement"], "PRKN");
+    assert_eq!(
+        (d["fixes"][0]["start"].as_u64(), d["fixes"][0]["end"].as_u64()),
+        (Some(17), Some(22))
+    );
+}
+
+#[test]
+fn human_output_and_exit_status_follow_fail_on() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "notes.txt", "CX43 was measured.\n");
+    let out = biolint_in(dir.path(), &["check", "notes.txt"]);
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        stdout.starts_with("notes.txt:1:1: info[gene/alias]: CX43 is an alias of GJA1"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("1 | CX43 was measured.\n  | ^^^^\n  = fix: Replace with GJA1\n"),
+        "{stdout}"
+    );
+    assert!(stdout.ends_with("Found 1 problem in 1 of 1 file (1 info).\n"), "{stdout}");
+    assert_eq!(out.status.code(), Some(0), "an info does not fail by default");
+    assert_eq!(
+        biolint_in(dir.path(), &["check", "--fail-on", "info", "notes.txt"]).status.code(),
+        Some(1)
+    );
+    assert_eq!(
+        biolint_in(dir.path(), &["check", "--fail-on", "never", "notes.txt"]).status.code(),
+        Some(0)
+    );
+}
+
+#[test]
+fn folders_are_walked_honouring_gitignore() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "paper/intro.md", "PARK2.\n");
+    write(dir.path(), "paper/methods.tex", "PARK2 in \\emph{mice}.\n");
+    write(dir.path(), "paper/data.csv", "PARK2\n");
+    write(dir.path(), "paper/build/old.md", "PARK2.\n");
+    write(dir.path(), "paper/.gitignore", "build/\n");
+    let out = biolint_in(dir.path(), &["check", "--format", "json", "paper"]);
+    let json: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let paths: Vec<&str> =
+        json.as_array().unwrap().iter().map(|f| f["path"].as_str().unwrap()).collect();
+    assert_eq!(paths, ["paper/intro.md", "paper/methods.tex"]);
+}
+
+#[test]
+fn configuration_is_found_by_walking_up_and_errors_name_the_line() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "biolint.toml", "allow = [\"PARK2\"]\n[rules]\n\"gene/alias\" = \"off\"\n");
+    write(dir.path(), "chapters/one.md", "PARK2 and CX43 and GRP78.\n");
+    let out = biolint_in(dir.path(), &["check", "--format", "json", "chapters/one.md"]);
+    let json: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let texts: Vec<&str> = json[0]["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["text"].as_str().unwrap())
+        .collect();
+    assert_eq!(texts, ["GRP78"]);
+
+    write(dir.path(), "broken/biolint.toml", "[rules]\n\"gene/alias\" = \"loud\"\n");
+    write(dir.path(), "broken/two.md", "CX43.\n");
+    let out =
+        biolint_in(dir.path(), &["check", "--format", "json", "broken/two.md", "chapters/one.md"]);
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        stderr.contains(
+            "biolint.toml:2: gene/alias: \"loud\" is not error, warning, info, hint or off"
+        ),
+        "{stderr}"
+    );
+    let json: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json.as_array().unwrap().len(), 2, "the files are still checked");
+}
+
+#[test]
+fn standard_input_with_a_kind() {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_biolint"))
+        .args(["check", "--stdin-kind", "latex", "--format", "json", "-"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    use std::io::Write;
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(b"% PARK2 in a comment\nPARK2 in $PARK2$ prose.\n")
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    let json: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json[0]["path"], "-");
+    assert_eq!(json[0]["diagnostics"].as_array().unwrap().len(), 1);
+    assert_eq!(json[0]["diagnostics"][0]["line"], 2);
+}
+
+#[test]
+fn rules_are_listed_and_explained() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = biolint_in(dir.path(), &["rules"]);
+    let list = String::from_utf8(out.stdout).unwrap();
+    for id in [
+        "gene/previous-symbol",
+        "gene/withdrawn-symbol",
+        "gene/alias",
+        "gene/ambiguous-alias",
+        "gene/symbol-case",
+        "gene/excel-mangled",
+    ] {
+        assert!(list.contains(id), "{id} in {list}");
+    }
+    let out = biolint_in(dir.path(), &["explain", "gene/alias"]);
+    assert!(String::from_utf8(out.stdout).unwrap().starts_with("gene/alias (info by default)"));
+    let out = biolint_in(dir.path(), &["explain", "gene/nope"]);
+    assert_eq!(out.status.code(), Some(2));
+}
