@@ -15,7 +15,7 @@ use std::path::{Path, PathBuf};
 mod keys;
 
 use keys::{
-    Entry, FLAG_DISEASE, FLAG_EXACT_CASE, FLAG_GENERATED_SPELLING, FLAG_PROTEIN, Source, fold,
+    Entry, FLAG_DISEASE, FLAG_EXACT_CASE, FLAG_GENERATED_SPELLING, FLAG_NOT_REPORTED, Source, fold,
     is_acronym, mesh_spellings, symbol_spellings,
 };
 
@@ -221,7 +221,7 @@ fn add_genes(builder: &mut Builder, table: &str, english: &HashSet<&str>) {
 fn category_flags(category: &str) -> u8 {
     match category {
         "disease" => FLAG_DISEASE,
-        "protein" => FLAG_PROTEIN,
+        "protein" | "class" => FLAG_NOT_REPORTED,
         _ => 0,
     }
 }

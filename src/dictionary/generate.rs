@@ -251,25 +251,34 @@ fn model_organism_genes(table: &Table, separator: char, id_name: &str) -> Result
 enum MeshCategory {
     Disease,
     Chemical,
-    /// Enzymes, proteins, nucleic acids and biological factors (`NO synthase`, `siRNA`,
-    /// `biomarkers`): tree D, but gene products and molecule classes, not the chemicals and drugs
-    /// authors mean by the word. Matched, so they take their span, but not reported.
+    /// Enzymes, proteins, peptides, nucleic acids and biological factors (`NO synthase`,
+    /// `siRNA`, `biomarkers`): tree D, but gene products and molecule classes, not the chemicals
+    /// and drugs authors mean by the word. Matched, so they take their span, but not reported.
     Protein,
+    /// Pharmacological classes, nothing but tree D27 (`calcium channel blockers`,
+    /// `antipsychotics`): what a drug does, not a substance. Matched, not reported.
+    Class,
 }
 
 /// Branches of tree D that hold gene products and molecule classes rather than chemicals.
-const PROTEIN_TREES: &[&str] = &["D08.811", "D12.776", "D13", "D23"];
+const PROTEIN_TREES: &[&str] = &["D05.750.078", "D08.811", "D12.644", "D12.776", "D13", "D23"];
+
+/// "Chemical Actions and Uses": roles of substances, not substances.
+const ROLE_TREE: &str = "D27";
 
 impl MeshCategory {
     fn of_trees<'a>(trees: impl IntoIterator<Item = &'a str> + Clone) -> Option<Self> {
         let is_protein = |t: &str| PROTEIN_TREES.iter().any(|p| t.starts_with(p));
+        let substance = |t: &str| t.starts_with('D') && !t.starts_with(ROLE_TREE);
         // A descriptor in both trees (e.g. a poisoning) is written about as a disease.
         if trees.clone().into_iter().any(|t| t.starts_with('C') || t.starts_with("F03")) {
             Some(MeshCategory::Disease)
-        } else if trees.clone().into_iter().any(|t| t.starts_with('D') && !is_protein(t)) {
+        } else if trees.clone().into_iter().any(|t| substance(t) && !is_protein(t)) {
             Some(MeshCategory::Chemical)
-        } else if trees.into_iter().any(|t| t.starts_with('D')) {
+        } else if trees.clone().into_iter().any(substance) {
             Some(MeshCategory::Protein)
+        } else if trees.into_iter().any(|t| t.starts_with(ROLE_TREE)) {
+            Some(MeshCategory::Class)
         } else {
             None
         }
@@ -280,6 +289,7 @@ impl MeshCategory {
             MeshCategory::Disease => "disease",
             MeshCategory::Chemical => "chemical",
             MeshCategory::Protein => "protein",
+            MeshCategory::Class => "class",
         }
     }
 }
@@ -355,8 +365,10 @@ fn mesh_supplementary(
             MeshCategory::Disease
         } else if targets.iter().any(|(c, _)| *c == MeshCategory::Chemical) {
             MeshCategory::Chemical
-        } else {
+        } else if targets.iter().any(|(c, _)| *c == MeshCategory::Protein) {
             MeshCategory::Protein
+        } else {
+            MeshCategory::Class
         };
         let terms = prose_terms(&row[1], split_list(&row[2], '|').into_iter());
         if terms.is_empty() {
@@ -648,6 +660,8 @@ mod tests {
         assert_eq!(MeshCategory::of_trees(["D02.1"]), Some(MeshCategory::Chemical));
         assert_eq!(MeshCategory::of_trees(["D08.811.1", "D12.776.2"]), Some(MeshCategory::Protein));
         assert_eq!(MeshCategory::of_trees(["D12.776.2", "D06.3"]), Some(MeshCategory::Chemical));
+        assert_eq!(MeshCategory::of_trees(["D27.505.519"]), Some(MeshCategory::Class));
+        assert_eq!(MeshCategory::of_trees(["D27.505.519", "D03.1"]), Some(MeshCategory::Chemical));
         assert_eq!(MeshCategory::of_trees(["F01.1"]), None);
     }
 }

@@ -346,8 +346,9 @@ pub const FLAG_GENERATED_SPELLING: u8 = 2;
 
 /// A MeSH entry's record is a disease (trees C, F03) ...
 pub const FLAG_DISEASE: u8 = 4;
-/// ... or a protein, enzyme or nucleic acid, which is not reported; otherwise a chemical.
-pub const FLAG_PROTEIN: u8 = 8;
+/// ... or a protein, nucleic acid or pharmacological class, which is not reported; otherwise a
+/// chemical.
+pub const FLAG_NOT_REPORTED: u8 = 8;
 
 /// Gene facts (see build.rs `write_gene_facts`): status byte values...
 pub const GENE_APPROVED: u8 = 0;

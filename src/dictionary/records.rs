@@ -68,7 +68,7 @@ pub struct GeneFacts {
 }
 
 /// Whether a MeSH record is a disease (trees C and F03), a chemical (tree D), or a protein,
-/// enzyme or nucleic acid (tree D, reported as nothing: see `dictionaries/README.md`).
+/// nucleic acid or pharmacological class (reported as nothing: see `dictionaries/README.md`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum MeshCategory {
     Disease,

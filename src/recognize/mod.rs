@@ -19,7 +19,7 @@ use std::ops::Range;
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 
-use crate::dictionary::keys::{self, FLAG_DISEASE, FLAG_EXACT_CASE, FLAG_PROTEIN, is_word_byte};
+use crate::dictionary::keys::{self, FLAG_DISEASE, FLAG_EXACT_CASE, FLAG_NOT_REPORTED, is_word_byte};
 use crate::dictionary::user::UserDictionary;
 use crate::dictionary::{Dictionary, Entry, GeneId, MeshCategory, MeshId, Source, SpeciesId};
 use crate::entity::{Case, CustomTerm, Entity, GeneMention, Meaning, WrittenAs};
@@ -361,7 +361,7 @@ fn interpret(
     let mesh_of = |category: MeshCategory| {
         entries()
             .filter(|(e, _)| {
-                let c = match (e.flags & FLAG_DISEASE != 0, e.flags & FLAG_PROTEIN != 0) {
+                let c = match (e.flags & FLAG_DISEASE != 0, e.flags & FLAG_NOT_REPORTED != 0) {
                     (true, _) => MeshCategory::Disease,
                     (_, true) => MeshCategory::Protein,
                     _ => MeshCategory::Chemical,
@@ -398,8 +398,9 @@ fn interpret(
     let species = entries()
         .find(|(e, _)| e.source == Source::Species)
         .map(|(e, _)| Meaning::Species(SpeciesId(e.record)));
-    // Enzymes, receptors and nucleic acids ("NO synthase", "siRNA") are no chemicals; they take
-    // their span so that no shorter term inside them is reported.
+    // Enzymes, receptors, nucleic acids and drug classes ("NO synthase", "siRNA", "calcium
+    // channel blockers") are no chemicals; they take their span so that no shorter term inside
+    // them is reported.
     let protein = mesh_of(MeshCategory::Protein).is_some();
     // A symbol written in its own case is a gene even where MeSH has the protein as a chemical;
     // one in another case (`Mice`, `Lead`) yields to a name that matched.
