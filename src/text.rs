@@ -1,5 +1,11 @@
 //! Byte offsets to lines and columns, for reports.
 
+/// The byte offset just after the last character of `s` that `pred` accepts, or 0: where the
+/// last word of `s` starts when `pred` accepts the characters between words.
+pub fn after_last(s: &str, pred: impl Fn(char) -> bool) -> usize {
+    s.char_indices().rev().find(|(_, c)| pred(*c)).map_or(0, |(i, c)| i + c.len_utf8())
+}
+
 /// The start of every line of a text, to turn byte offsets into 1-based lines and columns.
 pub struct LineIndex<'a> {
     text: &'a str,
@@ -48,6 +54,13 @@ impl<'a> LineIndex<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn after_last_steps_over_whole_characters() {
+        assert_eq!(after_last("inv🧬x", |c| !c.is_alphanumeric()), 7);
+        assert_eq!(after_last("POLG\u{a0}A467T", char::is_whitespace), 6);
+        assert_eq!(after_last("word", char::is_whitespace), 0);
+    }
 
     #[test]
     fn lines_and_columns_count_characters() {

@@ -4,9 +4,11 @@
 
 mod common;
 
-use biolint::entity::EntityType;
+use biolint::entity::{EntityType, Meaning};
 use biolint::evaluation::{Knowledge, evaluate, load_corpora};
+use biolint::text::LineIndex;
 use biolint::{Config, Dictionary};
+use biolint::{Document, DocumentKind};
 
 #[test]
 fn accuracy_on_the_training_corpora() {
@@ -30,4 +32,55 @@ fn accuracy_on_the_training_corpora() {
         assert!(score.precision() >= precision, "{name} precision {:.3}", score.precision());
         assert!(score.recall() >= recall, "{name} recall {:.3}", score.recall());
     }
+}
+
+/// A protein change or a nuclear gene's variant (`A467T` in POLG, `C677T` in MTHFR) is never
+/// taken for an mtDNA variant: no variant entity or finding falls on a gold protein or nuclear
+/// DNA variant (the corpora's variants are nuclear, but for `m.` descriptions).
+#[test]
+fn protein_changes_are_never_mtdna_variants() {
+    let Some(shared) = common::shared_dir("protein_changes_are_never_mtdna_variants") else {
+        return;
+    };
+    let corpora = load_corpora(&shared.join("corpora")).unwrap();
+    let mut wrong = Vec::new();
+    for corpus in &corpora {
+        for document in &corpus.documents {
+            let text = document.text();
+            let analysis = biolint::lint::analyze(
+                Document { text: &text, kind: DocumentKind::Plain },
+                &Config::default(),
+            );
+            let lines = LineIndex::new(&text);
+            let spans = analysis
+                .entities
+                .iter()
+                .filter(|e| matches!(e.meaning, Meaning::Variant(_)))
+                .map(|e| e.span.clone())
+                .chain(
+                    analysis
+                        .diagnostics
+                        .iter()
+                        .filter(|d| d.rule.starts_with("variant/"))
+                        .map(|d| d.span.clone()),
+                );
+            for span in spans {
+                let (start, end) = (lines.char_offset(span.start), lines.char_offset(span.end));
+                let on_protein_change = document.annotations.iter().any(|a| {
+                    a.start < end
+                        && start < a.end
+                        && matches!(
+                            a.entity_type.as_str(),
+                            "ProteinMutation" | "ProteinAllele" | "AcidChange" | "DNAMutation" | "DNAAllele" | "SNP" | "SequenceVariant"
+                        )
+                        // an mtDNA variant the gold annotates too would be right
+                        && !a.text.starts_with("m.")
+                });
+                if on_protein_change {
+                    wrong.push(format!("{} {}: {}", corpus.name, document.id, &text[span]));
+                }
+            }
+        }
+    }
+    assert!(wrong.is_empty(), "{wrong:#?}");
 }

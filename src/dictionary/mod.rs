@@ -17,7 +17,8 @@ use yada::DoubleArray;
 
 pub use keys::{Entry, Source};
 pub use records::{
-    Gene, GeneId, GeneStatus, MeshCategory, MeshId, MeshRecord, MitoLocus, Species, SpeciesId,
+    ClinvarRecord, Gene, GeneId, GeneStatus, MeshCategory, MeshId, MeshRecord, MitoLocus, Species,
+    SpeciesId, VariantFacts,
 };
 pub use table::Table;
 

@@ -108,6 +108,36 @@ pub struct Species {
     pub scientific_name: &'static str,
 }
 
+/// A ClinVar record of an mtDNA variant.
+#[derive(Clone, Copy, Debug)]
+pub struct ClinvarRecord {
+    /// ClinVar's name for it, e.g. `NC_012920.1(MT-TL1):m.3243A>G`.
+    pub name: &'static str,
+    pub clinical_significance: &'static str,
+    pub review_status: &'static str,
+    pub condition: &'static str,
+    /// The VCV accession, e.g. `VCV000009589`.
+    pub accession: &'static str,
+}
+
+/// What the dictionaries know about an mtDNA variant, for hover cards and `annotate`.
+#[derive(Clone, Debug)]
+pub struct VariantFacts {
+    /// The loci at its first position, genes first (3243: MT-TL1, then MT-TER).
+    pub loci: Vec<MitoLocus>,
+    /// The rCRS bases its first edit spans (`A` for m.3243A>G).
+    pub reference: Option<String>,
+    /// The ClinVar record of exactly this variant.
+    pub clinvar: Option<ClinvarRecord>,
+}
+
+impl VariantFacts {
+    /// The gene the variant lies in, when it lies in one.
+    pub fn gene(&self) -> Option<&MitoLocus> {
+        self.loci.iter().find(|l| l.is_gene())
+    }
+}
+
 /// A feature of the mitochondrial genome; `start > end` for features that cross the origin.
 #[derive(Clone, Copy, Debug)]
 pub struct MitoLocus {
@@ -264,6 +294,45 @@ impl Dictionary {
             taxon_id: self.species.field(row, 0),
             scientific_name: self.species.field(row, 1),
         }
+    }
+
+    /// The ClinVar record of a variant, by its normalised description
+    /// (`NC_012920.1:m.3243A>G`), when ClinVar has exactly that variant.
+    pub fn clinvar(&self, normalized: &str) -> Option<ClinvarRecord> {
+        static INDEX: std::sync::OnceLock<std::collections::HashMap<String, usize>> =
+            std::sync::OnceLock::new();
+        let index = INDEX.get_or_init(|| {
+            (0..self.clinvar.len())
+                .filter_map(|row| {
+                    let name = self.clinvar.field(row, 0);
+                    let variant = crate::variant::parse(name).ok()?;
+                    Some((variant.normalized(), row))
+                })
+                .collect()
+        });
+        let row = *index.get(normalized)?;
+        let t = &self.clinvar;
+        Some(ClinvarRecord {
+            name: t.field(row, 0),
+            clinical_significance: t.field(row, 2),
+            review_status: t.field(row, 3),
+            condition: t.field(row, 4),
+            accession: t.field(row, 5),
+        })
+    }
+
+    pub fn variant_facts(&self, variant: &crate::variant::Variant) -> VariantFacts {
+        let loci = variant.first_position().map(|p| self.mito_loci_at(p)).unwrap_or_default();
+        let reference = variant
+            .edits
+            .first()
+            .and_then(|edit| crate::variant::reference_bases(&edit.location, self.rcrs));
+        VariantFacts { loci, reference, clinvar: self.clinvar(&variant.normalized()) }
+    }
+
+    /// The ClinVar names of every record, with their row order (for tests and measurements).
+    pub fn clinvar_names(&self) -> impl Iterator<Item = &'static str> + '_ {
+        (0..self.clinvar.len()).map(|row| self.clinvar.field(row, 0))
     }
 
     /// The mtDNA loci that contain `position`, genes first.

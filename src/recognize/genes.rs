@@ -72,7 +72,7 @@ fn is_label_word(word: &str) -> bool {
 /// The word just before byte `at` (letters and digits), skipping spaces and `~`.
 fn word_before(text: &str, at: usize) -> &str {
     let before = text[..at].trim_end_matches([' ', '\u{a0}', '~']);
-    let start = before.rfind(|c: char| !c.is_alphanumeric()).map_or(0, |i| i + 1);
+    let start = crate::text::after_last(before, |c| !c.is_alphanumeric());
     &before[start..]
 }
 

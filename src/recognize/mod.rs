@@ -19,7 +19,9 @@ use std::ops::Range;
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 
-use crate::dictionary::keys::{self, FLAG_DISEASE, FLAG_EXACT_CASE, FLAG_NOT_REPORTED, is_word_byte};
+use crate::dictionary::keys::{
+    self, FLAG_DISEASE, FLAG_EXACT_CASE, FLAG_NOT_REPORTED, is_word_byte,
+};
 use crate::dictionary::user::UserDictionary;
 use crate::dictionary::{Dictionary, Entry, GeneId, MeshCategory, MeshId, Source, SpeciesId};
 use crate::entity::{Case, CustomTerm, Entity, GeneMention, Meaning, WrittenAs};
@@ -35,7 +37,8 @@ pub struct Recognized {
     /// The document with every non-prose byte replaced by `\0` (same length and offsets).
     pub masked: String,
     pub abbreviations: Vec<Abbreviation>,
-    /// Every mtDNA variant description found, well-formed or not.
+    /// Every mtDNA variant description found, well-formed or not; a legacy shape (`A3243G`)
+    /// only where it is confirmed (see [`mtdna_variants`]).
     pub variants: Vec<FoundVariant>,
 }
 
@@ -58,7 +61,7 @@ pub fn recognize(
         });
         groups = merge(groups, terms.collect());
     }
-    let variants = crate::variant::scan::scan(&masked);
+    let variants = mtdna_variants(&masked, dictionary);
     let abbreviations = abbreviations::find(&masked);
 
     let context = Context {
@@ -66,7 +69,7 @@ pub fn recognize(
         dictionary,
         written_symbols: written_symbols(&groups),
         italic: &prose.italic,
-        mitochondrial: is_about_mitochondria(&masked),
+        mitochondrial: is_about_mitochondria(&masked) || !variants.is_empty(),
     };
     let overrides = abbreviation_overrides(&abbreviations, &groups, &context);
     let groups = merge(groups, short_form_occurrences(&masked, &overrides));
@@ -100,6 +103,46 @@ struct Context<'a> {
     italic: &'a [Range<usize>],
     /// The document is about mitochondria (see [`is_about_mitochondria`]).
     mitochondrial: bool,
+}
+
+/// The mtDNA variant descriptions of the masked text. A legacy shape (`A3243G`, `3243A>G`) may
+/// as well be a protein change or a nuclear variant (`C677T` in MTHFR), so it is kept only in a
+/// document about mitochondria (or one that also writes `m.` descriptions) and when its first
+/// base is the rCRS base at its position.
+fn mtdna_variants(masked: &str, dictionary: &Dictionary) -> Vec<FoundVariant> {
+    let mut found = crate::variant::scan::scan(masked);
+    let about_mtdna =
+        is_about_mitochondria(masked) || found.iter().any(|v| !v.legacy && v.variant.is_some());
+    found.retain(|v| {
+        !v.legacy
+            || (about_mtdna
+                && !follows_nuclear_gene(masked, v.span.start, dictionary)
+                && !in_exon_context(masked, &v.span)
+                && v.variant.as_ref().is_some_and(|variant| {
+                    crate::variant::check_reference(variant, dictionary.rcrs).is_empty()
+                }))
+    });
+    found
+}
+
+/// Whether the sentence around a legacy shape speaks of exons or introns, which mtDNA genes do
+/// not have: "the G1681A mutation in exon 7" is a nuclear gene's.
+fn in_exon_context(text: &str, span: &Range<usize>) -> bool {
+    let start = text[..span.start].rfind(['.', '\n', '\0']).map_or(0, |i| i + 1);
+    let end = text[span.end..].find(['.', '\n', '\0']).map_or(text.len(), |i| span.end + i);
+    text[start..end].split(|c: char| !c.is_alphanumeric()).any(|w| {
+        ["exon", "exons", "intron", "introns", "intronic", "exonic"]
+            .iter()
+            .any(|x| x.eq_ignore_ascii_case(w))
+    })
+}
+
+/// Whether the word before `at` is the approved symbol of a nuclear gene: `MTHFR C677T` and
+/// `POLG A467T` are that gene's variants, not the mtDNA's.
+fn follows_nuclear_gene(text: &str, at: usize, dictionary: &Dictionary) -> bool {
+    let before = text[..at].trim_end();
+    let word = &before[crate::text::after_last(before, |c| c.is_whitespace() || c == '(')..];
+    !word.starts_with("MT-") && dictionary.approved_gene(word).is_some()
 }
 
 /// Whether a document is about mitochondria or mtDNA, which decides e.g. whether COX2 is
@@ -446,9 +489,9 @@ fn select(
     context: &Context,
     overrides: &HashMap<String, Override>,
 ) -> Vec<Entity> {
+    // Every variant read from the text, as written or as corrected.
     let mut entities: Vec<Entity> = variants
         .iter()
-        .filter(|v| v.problems.is_empty() && !v.legacy)
         .filter_map(|v| {
             v.variant
                 .clone()

@@ -32,6 +32,25 @@ pub struct EntityJson {
     /// The mitochondrial gene a variant lies in.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub gene: Option<String>,
+    /// That gene's NCBI Gene ID.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub gene_id: Option<String>,
+    /// Every locus at the variant's position, the gene first (`MT-TL1`, `MT-TER`).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub loci: Vec<String>,
+    /// The rCRS base(s) at the variant.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reference: Option<String>,
+    /// The ClinVar record of exactly this variant.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub clinvar: Option<ClinvarJson>,
+}
+
+#[derive(Serialize, Debug, PartialEq)]
+pub struct ClinvarJson {
+    pub accession: String,
+    pub significance: String,
+    pub condition: String,
 }
 
 pub fn entity_json(
@@ -55,6 +74,10 @@ pub fn entity_json(
         written_as: None,
         candidates: Vec::new(),
         gene: None,
+        gene_id: None,
+        loci: Vec::new(),
+        reference: None,
+        clinvar: None,
     };
     match &entity.meaning {
         Meaning::Gene(mention) => {
@@ -83,13 +106,17 @@ pub fn entity_json(
             json.name = Some(dictionary.species(*id).scientific_name.to_owned())
         }
         Meaning::Variant(variant) => {
-            json.gene = variant
-                .spans()
-                .first()
-                .and_then(|span| {
-                    dictionary.mito_loci_at(*span.start()).into_iter().find(|l| l.is_gene())
-                })
-                .map(|l| l.name.to_owned());
+            let facts = dictionary.variant_facts(variant);
+            json.gene = facts.gene().map(|l| l.name.to_owned());
+            json.gene_id =
+                facts.gene().and_then(|l| l.ncbi_gene).map(|id| format!("NCBIGene:{id}"));
+            json.loci = facts.loci.iter().map(|l| l.name.to_owned()).collect();
+            json.reference = facts.reference;
+            json.clinvar = facts.clinvar.map(|c| ClinvarJson {
+                accession: c.accession.to_owned(),
+                significance: c.clinical_significance.to_owned(),
+                condition: c.condition.to_owned(),
+            });
         }
         Meaning::Custom(term) => json.name = (!term.name.is_empty()).then(|| term.name.clone()),
     }

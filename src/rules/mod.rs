@@ -7,6 +7,7 @@
 //! sibling, register it in [`all`], and document it in README.md.
 
 pub mod gene;
+pub mod variant;
 
 use std::collections::BTreeSet;
 
@@ -44,6 +45,13 @@ pub fn all() -> &'static [&'static dyn Rule] {
         &gene::ambiguous_alias::AmbiguousAlias,
         &gene::symbol_case::SymbolCase,
         &gene::excel_mangled::ExcelMangled,
+        &variant::hgvs_syntax::HgvsSyntax,
+        &variant::legacy_notation::LegacyNotation,
+        &variant::reference_mismatch::ReferenceMismatch,
+        &variant::position_out_of_range::PositionOutOfRange,
+        &variant::coordinate_system::CoordinateSystem,
+        &variant::redundant_bases::RedundantBases,
+        &variant::locus_mismatch::LocusMismatch,
     ]
 }
 

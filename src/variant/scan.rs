@@ -294,11 +294,16 @@ fn with_accession(text: &str, start: usize) -> Option<Found> {
 /// `m.3243A>G`, and the wrong prefixes `mt.`, `M.`, `m3243A>G`.
 fn with_prefix(text: &str, start: usize) -> Option<Found> {
     let (len, wrong) = mito_prefix(&text[start..])?;
+    // `m3243A>G` lacks only its full stop; `M6P/IGF2R` is a gene, not a description with a
+    // missing full stop and three more slips. Without the full stop, nothing else may be wrong.
+    let no_full_stop = wrong.is_some() && !text[start..start + len].ends_with('.');
     let problems = wrong
         .map(|(offset, message)| problem(ProblemKind::Syntax, offset, &message))
         .into_iter()
         .collect();
-    finish(text, Head { start, body: start + len, accession: false, gene: None, problems })
+    let found =
+        finish(text, Head { start, body: start + len, accession: false, gene: None, problems })?;
+    (!no_full_stop || found.problems.len() == 1).then_some(found)
 }
 
 /// The length of the `m.` prefix at the start of `rest`, and what is wrong with it (offset of
@@ -710,6 +715,8 @@ mod tests {
             "U2OS",
             "G418",
             "C57BL/6",
+            "M6P/IGF2R",
+            "the M6P receptor",
             "A3243A",
             "A20000G",
             "A03243G",
