@@ -30,7 +30,11 @@ enum Command {
     /// Print the genes, diseases, chemicals, species and mtDNA variants a document mentions.
     Annotate(annotate::Args),
     /// List every rule with its id, default severity and an example.
-    Rules,
+    Rules {
+        /// Print the full reference in Markdown (docs/rules.md).
+        #[arg(long)]
+        markdown: bool,
+    },
     /// Explain a rule in full.
     Explain {
         /// A rule id, e.g. gene/previous-symbol.
@@ -82,7 +86,7 @@ pub fn run() -> ExitCode {
     match cli.command {
         Command::Check(args) => check::run(args),
         Command::Annotate(args) => annotate::run(args),
-        Command::Rules => rules::list(),
+        Command::Rules { markdown } => rules::list(markdown),
         Command::Explain { rule } => rules::explain(&rule),
         Command::Dict(DictCommand::Build { from, to }) => {
             use crate::dictionary::generate;

@@ -5,7 +5,11 @@ use std::process::ExitCode;
 use super::EXIT_BAD_INPUT;
 use crate::rules;
 
-pub fn list() -> ExitCode {
+pub fn list(markdown: bool) -> ExitCode {
+    if markdown {
+        print!("{}", rules::markdown_reference());
+        return ExitCode::SUCCESS;
+    }
     for rule in rules::all() {
         let info = rule.info();
         println!("{:<24} {:<8} {}", info.id, info.default_severity.name(), info.summary);
