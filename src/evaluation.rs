@@ -374,14 +374,20 @@ fn score_type(
         }
         score.strict_correct += usize::from(strict);
         score.overlap_correct_predictions += usize::from(overlap);
-        if !strict {
+        let how = e
+            .as_gene()
+            .map(|g| format!("{:?}/{:?}{}", g.written_as, g.case, if g.is_ambiguous() { "/ambiguous" } else { "" }))
+            .unwrap_or_default();
+        if strict {
+            writeln!(log, "TP\t{corpus}\t{}\t{}\t{}\t{id}\t\t\t{how}", t.name(), document.id, &text[e.span.clone()]).unwrap();
+        } else {
             let why = gold
                 .iter()
                 .find(|(a, _)| a.start == span.start && a.end == span.end)
                 .map_or("no gold".to_owned(), |(a, _)| format!("wrong id, gold {}", a.id));
             writeln!(
                 log,
-                "FP\t{corpus}\t{}\t{}\t{}\t{id}\t{why}\t{}",
+                "FP\t{corpus}\t{}\t{}\t{}\t{id}\t{why}\t{}\t{how}",
                 t.name(),
                 document.id,
                 &text[e.span.clone()],
