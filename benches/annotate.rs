@@ -13,6 +13,19 @@ use std::time::{Duration, Instant};
 
 use biolint::{Config, Dictionary, Document, DocumentKind};
 
+/// The sorted durations of `runs` calls of `f`.
+fn timed<T>(runs: usize, mut f: impl FnMut() -> T) -> Vec<Duration> {
+    let mut times: Vec<Duration> = (0..runs)
+        .map(|_| {
+            let t = Instant::now();
+            std::hint::black_box(f());
+            t.elapsed()
+        })
+        .collect();
+    times.sort();
+    times
+}
+
 fn percentile(sorted: &[Duration], p: f64) -> Duration {
     sorted[((sorted.len() - 1) as f64 * p).round() as usize]
 }
@@ -32,14 +45,7 @@ fn main() {
 
     let document = Document { text: &chapter, kind: DocumentKind::Markdown };
     let entities = biolint::annotate(document, &config).len();
-    let mut times: Vec<Duration> = (0..50)
-        .map(|_| {
-            let t = Instant::now();
-            std::hint::black_box(biolint::annotate(document, &config));
-            t.elapsed()
-        })
-        .collect();
-    times.sort();
+    let times = timed(50, || biolint::annotate(document, &config));
     let median = percentile(&times, 0.5);
     println!(
         "annotate {} KB Markdown chapter ({entities} entities): median {:.2} ms, p95 {:.2} ms, {:.1} MB/s",
@@ -49,28 +55,14 @@ fn main() {
         chapter.len() as f64 / 1e6 / median.as_secs_f64()
     );
     let plain = Document { text: &chapter, kind: DocumentKind::Plain };
-    let mut times: Vec<Duration> = (0..50)
-        .map(|_| {
-            let t = Instant::now();
-            std::hint::black_box(biolint::annotate(plain, &config));
-            t.elapsed()
-        })
-        .collect();
-    times.sort();
+    let times = timed(50, || biolint::annotate(plain, &config));
     println!(
         "annotate the same text as plain text: median {:.2} ms, {:.1} MB/s",
         percentile(&times, 0.5).as_secs_f64() * 1e3,
         chapter.len() as f64 / 1e6 / percentile(&times, 0.5).as_secs_f64()
     );
 
-    let mut times: Vec<Duration> = (0..50)
-        .map(|_| {
-            let t = Instant::now();
-            std::hint::black_box(biolint::lint(document, &config));
-            t.elapsed()
-        })
-        .collect();
-    times.sort();
+    let times = timed(50, || biolint::lint(document, &config));
     println!(
         "lint (recognition and every rule) of the same chapter ({} findings): median {:.2} ms, p95 {:.2} ms",
         biolint::lint(document, &config).len(),
@@ -85,14 +77,7 @@ fn main() {
     {
         let abstracts: String = documents.iter().map(|d| d.text() + "\n\n").collect();
         let document = Document { text: &abstracts, kind: DocumentKind::Plain };
-        let mut times: Vec<Duration> = (0..10)
-            .map(|_| {
-                let t = Instant::now();
-                std::hint::black_box(biolint::annotate(document, &config));
-                t.elapsed()
-            })
-            .collect();
-        times.sort();
+        let times = timed(10, || biolint::annotate(document, &config));
         println!(
             "annotate {} abstracts ({:.1} MB, BioRED training text) as plain text: median {:.1} ms, {:.1} MB/s",
             documents.len(),

@@ -376,10 +376,24 @@ fn score_type(
         score.overlap_correct_predictions += usize::from(overlap);
         let how = e
             .as_gene()
-            .map(|g| format!("{:?}/{:?}{}", g.written_as, g.case, if g.is_ambiguous() { "/ambiguous" } else { "" }))
+            .map(|g| {
+                format!(
+                    "{:?}/{:?}{}",
+                    g.written_as,
+                    g.case,
+                    if g.is_ambiguous() { "/ambiguous" } else { "" }
+                )
+            })
             .unwrap_or_default();
         if strict {
-            writeln!(log, "TP\t{corpus}\t{}\t{}\t{}\t{id}\t\t\t{how}", t.name(), document.id, &text[e.span.clone()]).unwrap();
+            writeln!(
+                log,
+                "TP\t{corpus}\t{}\t{}\t{}\t{id}\t\t\t{how}",
+                t.name(),
+                document.id,
+                &text[e.span.clone()]
+            )
+            .unwrap();
         } else {
             let why = gold
                 .iter()

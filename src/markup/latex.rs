@@ -821,22 +821,15 @@ fn environment_arguments(name: &str) -> usize {
 
 #[cfg(test)]
 mod tests {
-    use super::super::{DocumentKind, ProseRange, prose};
+    use super::super::test_support::{self, slices};
+    use super::super::{DocumentKind, prose};
 
     fn texts(text: &str) -> Vec<&str> {
-        prose(text, DocumentKind::Latex).ranges.iter().map(|r| &text[r.range.clone()]).collect()
+        test_support::texts(text, DocumentKind::Latex)
     }
 
     fn texts_and_joins(text: &str) -> Vec<(&str, bool)> {
-        prose(text, DocumentKind::Latex)
-            .ranges
-            .iter()
-            .map(|ProseRange { range, joins_previous }| (&text[range.clone()], *joins_previous))
-            .collect()
-    }
-
-    fn slices<'t>(text: &'t str, ranges: &[std::ops::Range<usize>]) -> Vec<&'t str> {
-        ranges.iter().map(|r| &text[r.clone()]).collect()
+        test_support::texts_and_joins(text, DocumentKind::Latex)
     }
 
     #[test]

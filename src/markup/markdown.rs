@@ -319,22 +319,15 @@ fn trim_end(text: &str, range: Range<usize>) -> Range<usize> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::{DocumentKind, ProseRange, prose};
+    use super::super::test_support::{self, slices};
+    use super::super::{DocumentKind, prose};
 
     fn texts(text: &str) -> Vec<&str> {
-        prose(text, DocumentKind::Markdown).ranges.iter().map(|r| &text[r.range.clone()]).collect()
+        test_support::texts(text, DocumentKind::Markdown)
     }
 
     fn texts_and_joins(text: &str) -> Vec<(&str, bool)> {
-        prose(text, DocumentKind::Markdown)
-            .ranges
-            .iter()
-            .map(|ProseRange { range, joins_previous }| (&text[range.clone()], *joins_previous))
-            .collect()
-    }
-
-    fn slices<'t>(text: &'t str, ranges: &[std::ops::Range<usize>]) -> Vec<&'t str> {
-        ranges.iter().map(|r| &text[r.clone()]).collect()
+        test_support::texts_and_joins(text, DocumentKind::Markdown)
     }
 
     #[test]

@@ -439,6 +439,28 @@ fn citation_at(text: &str, at: usize) -> Option<Range<usize>> {
     Some(at..end)
 }
 
+/// What the format tests compare: the prose a document yields.
+#[cfg(test)]
+pub(crate) mod test_support {
+    use super::{DocumentKind, ProseRange, prose};
+
+    pub fn texts(text: &str, kind: DocumentKind) -> Vec<&str> {
+        prose(text, kind).ranges.iter().map(|r| &text[r.range.clone()]).collect()
+    }
+
+    pub fn texts_and_joins(text: &str, kind: DocumentKind) -> Vec<(&str, bool)> {
+        prose(text, kind)
+            .ranges
+            .iter()
+            .map(|ProseRange { range, joins_previous }| (&text[range.clone()], *joins_previous))
+            .collect()
+    }
+
+    pub fn slices<'t>(text: &'t str, ranges: &[std::ops::Range<usize>]) -> Vec<&'t str> {
+        ranges.iter().map(|r| &text[r.clone()]).collect()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

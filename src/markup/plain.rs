@@ -94,15 +94,11 @@ fn list_marker_len(line: &str) -> Option<usize> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::{DocumentKind, ProseRange, prose};
+    use super::super::{DocumentKind, prose, test_support};
     use super::*;
 
     fn texts_and_joins(text: &str) -> Vec<(&str, bool)> {
-        prose(text, DocumentKind::Plain)
-            .ranges
-            .iter()
-            .map(|ProseRange { range, joins_previous }| (&text[range.clone()], *joins_previous))
-            .collect()
+        test_support::texts_and_joins(text, DocumentKind::Plain)
     }
 
     #[test]

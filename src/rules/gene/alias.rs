@@ -1,6 +1,6 @@
 //! `gene/alias`: an alias of exactly one gene (CX43 is GJA1).
 
-use super::{describe, fixes, gene_mentions};
+use super::{describe, finding, gene_mentions};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::entity::WrittenAs;
 use crate::recognize::genes::has_gene_context;
@@ -42,17 +42,11 @@ impl Rule for Alias {
                 INFO.default_severity
             };
             let symbol = context.dictionary.gene(gene.gene).symbol;
-            out.push(Diagnostic {
-                rule: INFO.id,
-                severity,
-                message: format!(
-                    "{written} is an alias of {}; the approved symbol is {symbol}",
-                    describe(context, gene.gene)
-                ),
-                span: entity.span.clone(),
-                fixes: fixes(context, &entity.span, &gene.candidates),
-                entity: Some(entity.clone()),
-            });
+            let message = format!(
+                "{written} is an alias of {}; the approved symbol is {symbol}",
+                describe(context, gene.gene)
+            );
+            out.push(finding(&INFO, severity, context, entity, message, &gene.candidates));
         }
     }
 }

@@ -1,6 +1,6 @@
 //! `gene/ambiguous-alias`: an alias that several genes share (NRF2: NFE2L2 or GABPA).
 
-use super::{describe_all, fixes, gene_mentions};
+use super::{describe_all, finding, gene_mentions};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::dictionary::GeneId;
 use crate::entity::{Meaning, WrittenAs};
@@ -55,14 +55,7 @@ impl Rule for AmbiguousAlias {
                 let symbol = context.dictionary.gene(one).symbol;
                 message.push_str(&format!("; this document also names {symbol}"));
             }
-            out.push(Diagnostic {
-                rule: INFO.id,
-                severity: INFO.default_severity,
-                message,
-                span: entity.span.clone(),
-                fixes: fixes(context, &entity.span, &candidates),
-                entity: Some(entity.clone()),
-            });
+            out.push(finding(&INFO, INFO.default_severity, context, entity, message, &candidates));
         }
     }
 }

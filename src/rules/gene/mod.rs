@@ -9,8 +9,8 @@ pub mod withdrawn_symbol;
 
 use std::ops::Range;
 
-use super::LintContext;
-use crate::diagnostic::Fix;
+use super::{LintContext, RuleInfo};
+use crate::diagnostic::{Diagnostic, Fix, Severity};
 use crate::dictionary::GeneId;
 use crate::entity::{Case, Entity, GeneMention};
 
@@ -65,6 +65,25 @@ pub fn fixes(context: &LintContext, span: &Range<usize>, genes: &[GeneId]) -> Ve
         }
     }
     fixes
+}
+
+/// A finding about a gene mention, with one "Replace with ..." fix per gene.
+pub fn finding(
+    info: &RuleInfo,
+    severity: Severity,
+    context: &LintContext,
+    entity: &Entity,
+    message: String,
+    genes: &[GeneId],
+) -> Diagnostic {
+    Diagnostic {
+        rule: info.id,
+        severity,
+        message,
+        span: entity.span.clone(),
+        fixes: fixes(context, &entity.span, genes),
+        entity: Some(entity.clone()),
+    }
 }
 
 /// The gene mentions of the document that a finding may be about: a mention in another case

@@ -1,6 +1,6 @@
 //! `gene/previous-symbol`: a symbol HGNC has replaced (PARK2 is now PRKN).
 
-use super::{describe_all, fixes, gene_mentions};
+use super::{describe_all, finding, gene_mentions};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::entity::WrittenAs;
 use crate::rules::{LintContext, Rule, RuleInfo};
@@ -36,14 +36,14 @@ impl Rule for PreviousSymbol {
                 "{written} is a previous symbol of {}",
                 describe_all(context, &gene.candidates, "and of")
             );
-            out.push(Diagnostic {
-                rule: INFO.id,
-                severity: INFO.default_severity,
+            out.push(finding(
+                &INFO,
+                INFO.default_severity,
+                context,
+                entity,
                 message,
-                span: entity.span.clone(),
-                fixes: fixes(context, &entity.span, &gene.candidates),
-                entity: Some(entity.clone()),
-            });
+                &gene.candidates,
+            ));
         }
     }
 }

@@ -1,6 +1,6 @@
 //! `gene/withdrawn-symbol`: a symbol HGNC has withdrawn.
 
-use super::{describe_all, fixes, gene_mentions};
+use super::{describe_all, finding, gene_mentions};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::entity::WrittenAs;
 use crate::rules::{LintContext, Rule, RuleInfo};
@@ -35,14 +35,14 @@ impl Rule for WithdrawnSymbol {
                 "{written} is a withdrawn HGNC symbol; it was merged into {}",
                 describe_all(context, &gene.candidates, "and")
             );
-            out.push(Diagnostic {
-                rule: INFO.id,
-                severity: INFO.default_severity,
+            out.push(finding(
+                &INFO,
+                INFO.default_severity,
+                context,
+                entity,
                 message,
-                span: entity.span.clone(),
-                fixes: fixes(context, &entity.span, &gene.candidates),
-                entity: Some(entity.clone()),
-            });
+                &gene.candidates,
+            ));
         }
     }
 }
