@@ -26,7 +26,7 @@ use crate::dictionary::user::UserDictionary;
 pub const FILE_NAME: &str = "biolint.toml";
 
 /// What a project configures for the engine.
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct Config {
     /// Per-rule severity; `None` turns the rule off. Rules not listed keep their defaults.
     pub rules: BTreeMap<String, Option<Severity>>,

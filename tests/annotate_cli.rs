@@ -131,3 +131,25 @@ fn pubtator_in_and_out() {
     assert!(out.contains("42\t10\t24\tLeigh syndrome\tDisease\tD007888\n"), "{out}");
     assert!(out.contains("\tPARK2\tGene\t5071\n"), "{out}");
 }
+
+#[test]
+fn project_dictionaries_from_biolint_toml() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("biolint.toml"), "dictionaries = [\"lab.tsv\"]\n").unwrap();
+    std::fs::write(
+        dir.path().join("lab.tsv"),
+        "term\ttype\tid\tname\nMitoTimer\tgene\tLAB:1\tMitoTimer reporter\n",
+    )
+    .unwrap();
+    std::fs::write(dir.path().join("paper.md"), "MitoTimer and PINK1.\n").unwrap();
+    let output = Command::new(env!("CARGO_BIN_EXE_biolint"))
+        .current_dir(dir.path())
+        .args(["annotate", "paper.md"])
+        .output()
+        .unwrap();
+    let e = entities(&output);
+    assert_eq!(e[0]["text"], "MitoTimer");
+    assert_eq!(e[0]["id"], "LAB:1");
+    assert_eq!(e[0]["name"], "MitoTimer reporter");
+    assert_eq!(e[1]["id"], "NCBIGene:65018");
+}

@@ -1,16 +1,18 @@
 //! `biolint annotate`: the entities of each document, as JSON or PubTator.
 
 use std::io::Write;
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::ValueEnum;
 use serde::Serialize;
 
+use super::configs::Configs;
 use super::input::{self, Input};
 use super::{EXIT_BAD_INPUT, KindArg};
 use crate::report::entities::{EntityJson, entity_json, pubtator_line};
 use crate::text::LineIndex;
-use crate::{Config, Dictionary, Document, DocumentKind, UserDictionary, pubtator};
+use crate::{Dictionary, Document, DocumentKind, UserDictionary, pubtator};
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -25,9 +27,13 @@ pub struct Args {
     /// Kind of documents read from standard input (or to force for every file).
     #[arg(long, value_enum)]
     stdin_kind: Option<KindArg>,
-    /// A dictionary of your own (TSV: term, type, id, name); may be repeated.
+    /// A dictionary of your own (TSV: term, type, id, name), in place of the configuration's;
+    /// may be repeated.
     #[arg(long = "dictionary", value_name = "TSV")]
     dictionaries: Vec<String>,
+    /// Use this configuration file instead of the nearest biolint.toml.
+    #[arg(long, value_name = "FILE")]
+    config: Option<PathBuf>,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -52,13 +58,14 @@ struct FileEntities {
 
 pub fn run(args: Args) -> ExitCode {
     let mut failed = false;
-    let config = match load_dictionaries(&args.dictionaries) {
-        Ok(config) => config,
+    let dictionaries = match load_dictionaries(&args.dictionaries) {
+        Ok(dictionaries) => dictionaries,
         Err(message) => {
             eprintln!("biolint: {message}");
             return ExitCode::from(EXIT_BAD_INPUT);
         }
     };
+    let mut configs = Configs::new(args.config.as_deref(), &mut failed);
     let dictionary = Dictionary::embedded();
     let mut json = Vec::new();
     let stdout = std::io::stdout();
@@ -100,7 +107,17 @@ pub fn run(args: Args) -> ExitCode {
                 },
             };
         for (source, text, kind) in documents {
-            let entities = crate::annotate(Document { text: &text, kind }, &config);
+            let entities = match &dictionaries {
+                Some(user) => {
+                    let mut config = (*configs.for_file(&name, &mut failed)).clone();
+                    config.user_dictionary = Some(user.clone());
+                    crate::annotate(Document { text: &text, kind }, &config)
+                }
+                None => crate::annotate(
+                    Document { text: &text, kind },
+                    &configs.for_file(&name, &mut failed),
+                ),
+            };
             let lines = LineIndex::new(&text);
             match args.format {
                 Format::Json => json.push(FileEntities {
@@ -136,15 +153,14 @@ pub fn run(args: Args) -> ExitCode {
     if failed { ExitCode::from(EXIT_BAD_INPUT) } else { ExitCode::SUCCESS }
 }
 
-fn load_dictionaries(paths: &[String]) -> Result<Config, String> {
+fn load_dictionaries(paths: &[String]) -> Result<Option<UserDictionary>, String> {
     if paths.is_empty() {
-        return Ok(Config::default());
+        return Ok(None);
     }
     let mut files = Vec::new();
     for path in paths {
         let text = std::fs::read_to_string(path).map_err(|e| format!("{path}: {e}"))?;
         files.push((path.clone(), text));
     }
-    let user = UserDictionary::parse(&files).map_err(|e| e.0)?;
-    Ok(Config { user_dictionary: Some(user), ..Config::default() })
+    UserDictionary::parse(&files).map(Some).map_err(|e| e.0)
 }

@@ -1,17 +1,15 @@
 //! `biolint check`: lint files, folders (walked, honouring `.gitignore`) or standard input.
 
-use std::collections::HashMap;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-use std::rc::Rc;
 
 use clap::ValueEnum;
 use serde::Serialize;
 
+use super::configs::Configs;
 use super::input::{self, Input};
 use super::{EXIT_BAD_INPUT, KindArg};
-use crate::config::{self, Config};
 use crate::diagnostic::Severity;
 use crate::markup::DocumentKind;
 use crate::report::diagnostics::{DiagnosticJson, diagnostic_json, human, summary};
@@ -73,48 +71,9 @@ struct FileDiagnostics {
     diagnostics: Vec<DiagnosticJson>,
 }
 
-/// Configurations by file, loaded once each; a broken one is reported once.
-struct Configs {
-    explicit: Option<Rc<Config>>,
-    found: HashMap<PathBuf, Rc<Config>>,
-    default: Rc<Config>,
-}
-
-impl Configs {
-    fn for_file(&mut self, file: &str, bad_input: &mut bool) -> Rc<Config> {
-        if let Some(config) = &self.explicit {
-            return config.clone();
-        }
-        let start = if file == "-" { Path::new(".") } else { Path::new(file) };
-        let Some(path) = config::find(start) else { return self.default.clone() };
-        if let Some(config) = self.found.get(&path) {
-            return config.clone();
-        }
-        let config = match Config::load(&path) {
-            Ok(config) => Rc::new(config),
-            Err(e) => {
-                eprintln!("biolint: {e}");
-                *bad_input = true;
-                self.default.clone()
-            }
-        };
-        self.found.insert(path, config.clone());
-        config
-    }
-}
-
 pub fn run(args: Args) -> ExitCode {
     let mut bad_input = false;
-    let default = Rc::new(Config::default());
-    let explicit = args.config.as_ref().map(|path| match Config::load(path) {
-        Ok(config) => Rc::new(config),
-        Err(e) => {
-            eprintln!("biolint: {e}");
-            bad_input = true;
-            default.clone()
-        }
-    });
-    let mut configs = Configs { explicit, found: HashMap::new(), default };
+    let mut configs = Configs::new(args.config.as_deref(), &mut bad_input);
 
     let mut files = Vec::new();
     for path in &args.paths {

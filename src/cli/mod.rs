@@ -2,6 +2,7 @@
 
 mod annotate;
 mod check;
+mod configs;
 pub mod input;
 mod rules;
 

@@ -16,11 +16,13 @@ use super::keys::{fold, is_word_byte, same_surface};
 use crate::entity::{CustomTerm, EntityType};
 use crate::recognize::folded::FoldedText;
 
+#[derive(Clone)]
 pub struct UserDictionary {
     automaton: AhoCorasick,
     terms: Vec<UserTerm>,
 }
 
+#[derive(Clone)]
 struct UserTerm {
     written: String,
     exact_case: bool,

@@ -1,0 +1,54 @@
+//! The configuration each input is checked with: `--config FILE`, or the nearest
+//! `biolint.toml` above the file, each loaded once; a broken one is reported once and the
+//! defaults are used for its files.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::rc::Rc;
+
+use crate::config::{self, Config};
+
+pub struct Configs {
+    explicit: Option<Rc<Config>>,
+    found: HashMap<PathBuf, Rc<Config>>,
+    default: Rc<Config>,
+}
+
+impl Configs {
+    /// With `explicit`, every file uses that configuration; a problem reading it is printed
+    /// and sets `bad_input`.
+    pub fn new(explicit: Option<&Path>, bad_input: &mut bool) -> Configs {
+        let default = Rc::new(Config::default());
+        let explicit = explicit.map(|path| match Config::load(path) {
+            Ok(config) => Rc::new(config),
+            Err(e) => {
+                eprintln!("biolint: {e}");
+                *bad_input = true;
+                default.clone()
+            }
+        });
+        Configs { explicit, found: HashMap::new(), default }
+    }
+
+    /// The configuration of `file` (`-` for standard input: the current folder's).
+    pub fn for_file(&mut self, file: &str, bad_input: &mut bool) -> Rc<Config> {
+        if let Some(config) = &self.explicit {
+            return config.clone();
+        }
+        let start = if file == "-" { Path::new(".") } else { Path::new(file) };
+        let Some(path) = config::find(start) else { return self.default.clone() };
+        if let Some(config) = self.found.get(&path) {
+            return config.clone();
+        }
+        let config = match Config::load(&path) {
+            Ok(config) => Rc::new(config),
+            Err(e) => {
+                eprintln!("biolint: {e}");
+                *bad_input = true;
+                self.default.clone()
+            }
+        };
+        self.found.insert(path, config.clone());
+        config
+    }
+}
