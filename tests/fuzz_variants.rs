@@ -57,6 +57,19 @@ fn description_like() -> impl Strategy<Value = String> {
         Just("`".to_owned()),
         Just("$".to_owned()),
         Just("\n".to_owned()),
+        // Markup the engine masks, next to what it recognises.
+        Just("`x`".to_owned()),
+        Just("[a](http://x.org/b)".to_owned()),
+        Just("http://x.org/".to_owned()),
+        Just("\\cite{x}".to_owned()),
+        Just("<!-- c -->".to_owned()),
+        Just("**".to_owned()),
+        Just("|".to_owned()),
+        Just("A3243G".to_owned()),
+        Just("mitochondrial ".to_owned()),
+        Just("PARK2 ".to_owned()),
+        Just("CX43 ".to_owned()),
+        Just("reactive oxygen species (ROS)".to_owned()),
     ];
     prop::collection::vec(piece, 0..24).prop_map(|pieces| pieces.concat())
 }

@@ -108,10 +108,10 @@ impl Dictionary {
 
     /// Every entry of the term `term` (any case, any hyphenation).
     pub fn lookup(&self, term: &str) -> impl Iterator<Item = Entry> + '_ {
-        self.trie
-            .exact_match_search(keys::fold(term))
-            .into_iter()
-            .flat_map(|pattern| self.pattern_entries(pattern))
+        let key = keys::fold(term);
+        // The trie cannot search for NUL, which masked text is full of; no term contains it.
+        let found = if key.contains('\0') { None } else { self.trie.exact_match_search(key) };
+        found.into_iter().flat_map(|pattern| self.pattern_entries(pattern))
     }
 
     fn pattern_entries(&self, pattern: u32) -> impl Iterator<Item = Entry> + '_ {
@@ -171,6 +171,11 @@ mod tests {
     fn embedded_tries_are_valid() {
         assert!(DoubleArray::new(&embedded!("trie.bin")[..]).is_ok());
         assert!(DoubleArray::new(&embedded!("model_symbols.bin")[..]).is_ok());
+    }
+
+    #[test]
+    fn looking_up_masked_text_finds_nothing() {
+        assert_eq!(Dictionary::embedded().lookup("\0\0x").count(), 0);
     }
 
     #[test]
