@@ -12,6 +12,7 @@ pub mod dictionary;
 pub mod entity;
 pub mod evaluation;
 pub mod lint;
+pub mod lsp;
 pub mod markup;
 pub mod pubtator;
 pub mod recognize;

@@ -41,6 +41,12 @@ enum Command {
         /// A rule id, e.g. gene/previous-symbol.
         rule: String,
     },
+    /// Run the language server on standard input and output (editors start it).
+    Lsp {
+        /// Accepted for editors that pass it; standard input and output are the only transport.
+        #[arg(long)]
+        stdio: bool,
+    },
     /// Maintain the embedded dictionaries.
     #[command(subcommand)]
     Dict(DictCommand),
@@ -89,6 +95,7 @@ pub fn run() -> ExitCode {
         Command::Annotate(args) => annotate::run(args),
         Command::Rules { markdown } => rules::list(markdown),
         Command::Explain { rule } => rules::explain(&rule),
+        Command::Lsp { stdio: _ } => crate::lsp::run(),
         Command::Dict(DictCommand::Build { from, to }) => {
             use crate::dictionary::generate;
             match generate::generate(&from).and_then(|g| generate::write(&g, &to)) {

@@ -275,6 +275,13 @@ impl Dictionary {
         }
     }
 
+    /// Every MeSH descriptor biolint keeps, in ID order (the language server names tree
+    /// categories from them).
+    pub fn mesh_descriptors(&self) -> impl Iterator<Item = MeshRecord> + '_ {
+        (0..self.mesh_descriptors.len())
+            .map(|row| self.mesh(MeshId { supplementary: false, row: row as u32 }))
+    }
+
     fn mesh_table(&self, supplementary: bool) -> &Table {
         if supplementary { &self.mesh_supplementary } else { &self.mesh_descriptors }
     }
