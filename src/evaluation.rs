@@ -398,7 +398,13 @@ fn score_type(
             let why = gold
                 .iter()
                 .find(|(a, _)| a.start == span.start && a.end == span.end)
-                .map_or("no gold".to_owned(), |(a, _)| format!("wrong id, gold {}", a.id));
+                .map(|(a, _)| format!("wrong id, gold {}", a.id))
+                .or_else(|| {
+                    gold.iter()
+                        .find(|(a, _)| a.start < span.end && span.start < a.end)
+                        .map(|(a, _)| format!("other span, gold {} {}", a.text, a.id))
+                })
+                .unwrap_or_else(|| "no gold".to_owned());
             writeln!(
                 log,
                 "FP\t{corpus}\t{}\t{}\t{}\t{id}\t{why}\t{}\t{how}",

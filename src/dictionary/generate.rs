@@ -453,8 +453,7 @@ fn mesh_human_proteins(
         ids.push(&row[0]);
         for synonym in split_list(&row[2], '|') {
             let name = synonym.strip_suffix(", human").unwrap_or(synonym);
-            let name = name.strip_suffix(" protein").unwrap_or(name);
-            terms.push(name.to_owned());
+            terms.push(without_protein(name).to_owned());
         }
         for d in split_list(&row[3], '|') {
             let Some(descriptor) = descriptor_rows.get(d) else { continue };
@@ -486,6 +485,22 @@ fn mesh_human_proteins(
         }
     }
     Ok(out)
+}
+
+/// A MeSH protein synonym without its trailing " protein", unless what is left ends in a
+/// modifier or a word for a place: "NRF2 protein" is NRF2 and "parkin protein" parkin, but
+/// "lens epithelial", "dexamethasone-induced" and "heart muscle" name no protein, and as names
+/// they would match "lens epithelial cells" and "heart muscle".
+fn without_protein(name: &str) -> &str {
+    const MODIFIER_ENDINGS: &[&str] =
+        &["ing", "ed", "like", "al", "ic", "ory", "ive", "ent", "ant", "ar", "ous", "ible", "able"];
+    const PLACES: &[&str] =
+        &["muscle", "gland", "cell", "cells", "tissue", "membrane", "finger", "repeat", "domain"];
+    let Some(head) = name.strip_suffix(" protein") else { return name };
+    let last = head.rsplit([' ', '-']).next().unwrap_or(head);
+    let symbol = last.chars().any(|c| c.is_uppercase() || c.is_ascii_digit() || !c.is_ascii());
+    let modifier = MODIFIER_ENDINGS.iter().any(|e| last.ends_with(e)) || PLACES.contains(&last);
+    if symbol || !modifier { head } else { name }
 }
 
 /// Whether a MeSH synonym of a human protein reads as its name. MeSH lists some odd ones: plain
