@@ -95,11 +95,18 @@ pub struct GeneMention {
     /// False when the form is ambiguous and nothing in the document says which gene it means
     /// (`p50`, `Nrf2` alone): `annotate` does not name such a gene, the rules still flag the form.
     pub confident: bool,
+    /// The other genes of a composite mention, which names several at once: `ERK1/2` is ERK1
+    /// (`gene`, MAPK3) and ERK2 (MAPK1). Empty for a mention of one gene.
+    pub also_names: Vec<GeneId>,
 }
 
 impl GeneMention {
     pub fn is_ambiguous(&self) -> bool {
         self.candidates.len() > 1
+    }
+
+    pub fn is_composite(&self) -> bool {
+        !self.also_names.is_empty()
     }
 }
 

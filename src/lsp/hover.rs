@@ -97,6 +97,15 @@ fn gene_card(mention: &GeneMention, written: &str, dictionary: &Dictionary) -> S
     if let Some(stands_for) = stands_for {
         let _ = write!(card, "{stands_for}\n\n");
     }
+    if mention.is_composite() {
+        let others: Vec<String> =
+            mention.also_names.iter().map(|g| escape(dictionary.gene(*g).symbol)).collect();
+        let _ = write!(
+            card,
+            "{written_code} names several genes: {symbol} and {}.\n\n",
+            others.join(", ")
+        );
+    }
     let mut ids = Vec::new();
     if let Some(ncbi) = gene.ncbi_gene {
         ids.push(format!("NCBI Gene {}", ncbi_gene_link(ncbi)));

@@ -424,6 +424,7 @@ pub fn resolve(
         case,
         candidates: candidates.iter().map(|(g, _, _)| *g).collect(),
         confident,
+        also_names: Vec::new(),
     })
 }
 

@@ -11,6 +11,7 @@
 //!    after "reactive oxygen species (ROS)", ROS is not the gene ROS1.
 
 pub mod abbreviations;
+mod composite;
 pub mod folded;
 pub mod genes;
 
@@ -73,7 +74,8 @@ pub fn recognize(
     };
     let overrides = abbreviation_overrides(&abbreviations, &groups, &context);
     let groups = merge(groups, short_form_occurrences(&masked, &overrides));
-    let entities = select(&groups, &variants, &context, &overrides);
+    let mut entities = select(&groups, &variants, &context, &overrides);
+    composite::join(&mut entities, &masked, &context);
     Recognized { entities, prose, masked, abbreviations, variants }
 }
 
@@ -568,6 +570,7 @@ fn abbreviation_overrides(
                 case: Case::Exact,
                 candidates: vec![gene],
                 confident: true,
+                also_names: Vec::new(),
             }))),
             (None, Some(Meaning::Gene(mut mention))) => {
                 mention.written_as = if short_genes.contains(&mention.gene) {

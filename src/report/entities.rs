@@ -29,6 +29,9 @@ pub struct EntityJson {
     /// The approved symbols an ambiguous gene mention may stand for, most likely first.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub candidates: Vec<String>,
+    /// The other genes a composite gene mention names (`ERK1/2`: `symbol` MAPK3, also MAPK1).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub also: Vec<String>,
     /// The mitochondrial gene a variant lies in.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub gene: Option<String>,
@@ -73,6 +76,7 @@ pub fn entity_json(
         hgnc: None,
         written_as: None,
         candidates: Vec::new(),
+        also: Vec::new(),
         gene: None,
         gene_id: None,
         loci: Vec::new(),
@@ -100,6 +104,8 @@ pub fn entity_json(
                     .map(|g| dictionary.gene(*g).symbol.to_owned())
                     .collect();
             }
+            json.also =
+                mention.also_names.iter().map(|g| dictionary.gene(*g).symbol.to_owned()).collect();
         }
         Meaning::Mesh(id) => json.name = Some(dictionary.mesh(*id).name.to_owned()),
         Meaning::Species(id) => {
@@ -123,7 +129,8 @@ pub fn entity_json(
     json
 }
 
-/// A PubTator annotation line: `document start end text Type id`, offsets in characters.
+/// A PubTator annotation line: `document start end text Type id`, offsets in characters; a
+/// composite gene mention lists every gene's ID (`ERK1/2`: `5595;5594`).
 pub fn pubtator_line(
     document: &str,
     entity: &Entity,
@@ -138,11 +145,20 @@ pub fn pubtator_line(
         .or_else(|| id.strip_prefix("MESH:"))
         .or_else(|| id.strip_prefix("NCBITaxon:"))
         .unwrap_or(&id);
+    let mut ids = bare.to_owned();
+    for gene in entity.as_gene().map_or(&[][..], |g| &g.also_names) {
+        let gene = dictionary.gene(*gene);
+        ids.push(';');
+        match gene.ncbi_gene {
+            Some(ncbi) => ids.push_str(ncbi),
+            None => ids.push_str(gene.hgnc_id),
+        }
+    }
     let entity_type = entity.entity_type(dictionary).name();
     let mut type_name = entity_type[..1].to_uppercase();
     type_name.push_str(&entity_type[1..]);
     format!(
-        "{document}\t{}\t{}\t{}\t{type_name}\t{bare}",
+        "{document}\t{}\t{}\t{}\t{type_name}\t{ids}",
         lines.char_offset(entity.span.start),
         lines.char_offset(entity.span.end),
         text[entity.span.clone()].replace(['\t', '\n'], " ")

@@ -88,12 +88,16 @@ pub fn finding(
 
 /// The gene mentions of the document that a finding may be about: a mention in another case
 /// than HGNC's counts only when it still plainly reads as a symbol (a digit or an inner capital:
-/// `Nrf2`, `mTOR`), not when it is merely capitalised (`Sep`, `Bax`).
+/// `Nrf2`, `mTOR`), not when it is merely capitalised (`Sep`, `Bax`). A composite mention
+/// (`ERK1/2`) is not: no one symbol replaces it.
 pub fn gene_mentions<'a>(
     context: &'a LintContext,
 ) -> impl Iterator<Item = (&'a Entity, &'a GeneMention)> {
     context.entities().iter().filter_map(|e| e.as_gene().map(|g| (e, g))).filter(|(e, g)| {
         let written = context.written(e);
+        if g.is_composite() {
+            return false;
+        }
         g.case == Case::Exact
             || written.chars().any(|c| c.is_ascii_digit())
             || written.chars().skip(1).any(|c| c.is_uppercase())

@@ -31,7 +31,10 @@ impl Rule for SymbolCase {
         // Every mention, including merely capitalised ones (`Tfam`): the species decides.
         for (entity, gene) in context.entities().iter().filter_map(|e| e.as_gene().map(|g| (e, g)))
         {
-            if gene.case != Case::Folded || gene.written_as != WrittenAs::Symbol {
+            if gene.case != Case::Folded
+                || gene.written_as != WrittenAs::Symbol
+                || gene.is_composite()
+            {
                 continue;
             }
             let written = context.written(entity);

@@ -1,0 +1,181 @@
+//! Composite mentions: `ERK1/2`, `Smad1/5/8`, `Ku70/80`, `caspase-3/7` name several genes of
+//! one family at once, sharing the words before the number.
+//!
+//! Read one number at a time, `ERK1/2` would be ERK1 followed by a stray `/2`, and a fix
+//! replacing ERK1 with MAPK3 would leave `MAPK3/2`. So the whole span becomes one mention of its
+//! first gene, listing the others (as NCBI's corpora annotate it); no single symbol can replace
+//! it, and the gene rules leave it alone.
+
+use crate::dictionary::GeneId;
+use crate::dictionary::keys::same_surface;
+use crate::entity::{Case, Entity, Meaning};
+
+use super::Context;
+
+/// Joins each gene mention ending in a number with the `/number` parts that follow it, when
+/// the shared prefix with each of those numbers is a gene too (`ERK2` is MAPK1).
+pub(super) fn join(entities: &mut Vec<Entity>, masked: &str, context: &Context) {
+    let mut joined: Vec<Entity> = Vec::with_capacity(entities.len());
+    let mut swallowed_until = 0;
+    for mut entity in std::mem::take(entities) {
+        if entity.span.start < swallowed_until {
+            continue;
+        }
+        if let Some((end, others)) = composite(&entity, masked, context) {
+            if let Meaning::Gene(mention) = &mut entity.meaning {
+                mention.also_names = others;
+            }
+            entity.span.end = end;
+            swallowed_until = end;
+            // Anything already taken inside the new span (never more than a stray number) goes.
+            while joined.last().is_some_and(|e| e.span.end > entity.span.start) {
+                joined.pop();
+            }
+        }
+        joined.push(entity);
+    }
+    *entities = joined;
+}
+
+/// The end of the composite mention starting with `entity`, and the genes its other parts name.
+///
+/// Two shapes: numbers after slashes replace the mention's final number (`ERK1/2`,
+/// `Smad1/5/8`), and hyphenated parts after "and", "or", "&" or a comma replace what follows
+/// its last hyphen (`hMAD-3 and -4`, `GalNAc-T1 and -T2`, `caspase-3, -7 and -9`). A bare
+/// number after "and" is not taken: "IL-6 and 10 patients" holds no IL-10.
+fn composite(entity: &Entity, masked: &str, context: &Context) -> Option<(usize, Vec<GeneId>)> {
+    const JOINERS: &[&str] = &[", and -", ", or -", " and -", " or -", " & -", ", -"];
+    let mention = entity.as_gene()?;
+    let written = &context.text[entity.span.clone()];
+    let before_number = written.trim_end_matches(|c: char| c.is_ascii_digit());
+    let numbered = !before_number.is_empty() && before_number.len() < written.len();
+    let before_hyphen = written.rfind('-').map(|i| &written[..=i]).filter(|p| p.len() > 1);
+    let rest = |at: usize| &masked[at..];
+    let mut end = entity.span.end;
+    let mut others = Vec::new();
+    loop {
+        let (form, part_end) = if numbered && rest(end).starts_with('/') {
+            let digits = rest(end + 1).bytes().take_while(u8::is_ascii_digit).count();
+            if digits == 0 || digits > 3 {
+                break;
+            }
+            (format!("{before_number}{}", &rest(end + 1)[..digits]), end + 1 + digits)
+        } else if let (Some(prefix), Some(joiner)) =
+            (before_hyphen, JOINERS.iter().find(|j| rest(end).starts_with(**j)))
+        {
+            let at = end + joiner.len();
+            let part = rest(at).bytes().take_while(u8::is_ascii_alphanumeric).count();
+            if part == 0 {
+                break;
+            }
+            (format!("{prefix}{}", &rest(at)[..part]), at + part)
+        } else {
+            break;
+        };
+        // Every part must name a gene, or this is no composite.
+        let gene = gene_named(&form, context)?;
+        if gene != mention.gene && !others.contains(&gene) {
+            others.push(gene);
+        }
+        end = part_end;
+    }
+    // A composite ends where the word ends: `ERK1/2-dependent`, not `1/2a` or `3/4.5`.
+    let bytes = masked.as_bytes();
+    let decimal =
+        bytes.get(end) == Some(&b'.') && bytes.get(end + 1).is_some_and(u8::is_ascii_digit);
+    let ends_word = bytes.get(end).is_none_or(|b| !b.is_ascii_alphanumeric()) && !decimal;
+    (!others.is_empty() && ends_word).then_some((end, others))
+}
+
+/// The gene a form stands for (`ERK2`, `Smad8`, `caspase-7`), in any case.
+fn gene_named(form: &str, context: &Context) -> Option<GeneId> {
+    let dictionary = context.dictionary;
+    let entries = dictionary.lookup(form).filter(|e| super::is_gene_source(e.source)).map(|e| {
+        let exact = same_surface(form, dictionary.form(e));
+        (e, if exact { Case::Exact } else { Case::Folded })
+    });
+    let mention = super::genes::resolve(
+        form,
+        entries.collect::<Vec<_>>().into_iter(),
+        &context.written_symbols,
+        context.mitochondrial,
+        dictionary,
+    )?;
+    Some(mention.gene)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::dictionary::Dictionary;
+    use crate::entity::EntityType;
+    use crate::markup::DocumentKind;
+    use crate::recognize::recognize;
+
+    /// (written, symbol of the gene, symbols of the other genes) of every gene entity.
+    fn genes(text: &str) -> Vec<(String, String, Vec<String>)> {
+        let dictionary = Dictionary::embedded();
+        recognize(text, DocumentKind::Plain, dictionary, None)
+            .entities
+            .iter()
+            .filter(|e| e.entity_type(dictionary) == EntityType::Gene)
+            .map(|e| {
+                let g = e.as_gene().unwrap();
+                let symbol = |id| dictionary.gene(id).symbol.to_owned();
+                (
+                    text[e.span.clone()].to_owned(),
+                    symbol(g.gene),
+                    g.also_names.iter().map(|id| symbol(*id)).collect(),
+                )
+            })
+            .collect()
+    }
+
+    fn one(written: &str, gene: &str, others: &[&str]) -> (String, String, Vec<String>) {
+        (written.to_owned(), gene.to_owned(), others.iter().map(|s| (*s).to_owned()).collect())
+    }
+
+    #[test]
+    fn slashed_numbers_join_the_mention_before_them() {
+        assert_eq!(
+            genes("Phosphorylation of ERK1/2 rose."),
+            vec![one("ERK1/2", "MAPK3", &["MAPK1"])]
+        );
+        assert_eq!(
+            genes("Smad1/5/8 and MEK1/2-dependent signalling."),
+            vec![
+                one("Smad1/5/8", "SMAD1", &["SMAD5", "SMAD9"]),
+                one("MEK1/2", "MAP2K1", &["MAP2K2"])
+            ]
+        );
+        assert_eq!(genes("Ku70/80 binds DNA ends."), vec![one("Ku70/80", "XRCC6", &["XRCC5"])]);
+    }
+
+    #[test]
+    fn hyphenated_parts_after_and_join_the_mention_before_them() {
+        assert_eq!(
+            genes("Notch-1 & -3 are expressed."),
+            vec![one("Notch-1 & -3", "NOTCH1", &["NOTCH3"])]
+        );
+        assert_eq!(
+            genes("caspase-3, -7 and -9 were active."),
+            vec![one("caspase-3, -7 and -9", "CASP3", &["CASP7", "CASP9"])]
+        );
+        // A bare number is no part: IL-10 is not named here.
+        assert_eq!(genes("IL-6 and 10 patients"), vec![one("IL-6", "IL6", &[])]);
+        // A part that names no gene leaves the mention alone.
+        assert_eq!(genes("IL-6 and -treated cells"), vec![one("IL-6", "IL6", &[])]);
+    }
+
+    #[test]
+    fn other_slashes_stay_apart() {
+        // Two symbols, not one prefix with two numbers.
+        assert_eq!(
+            genes("PINK1/PRKN signalling."),
+            vec![one("PINK1", "PINK1", &[]), one("PRKN", "PRKN", &[])]
+        );
+        // A number that makes no gene with the prefix, a ratio, a fraction.
+        assert_eq!(genes("TP53/20 cells."), vec![one("TP53", "TP53", &[])]);
+        assert_eq!(genes("ERK1/2.5 ratio"), vec![one("ERK1", "MAPK3", &[])]);
+        assert_eq!(genes("ERK1/2a"), vec![one("ERK1", "MAPK3", &[])]);
+    }
+}
