@@ -83,28 +83,118 @@ pub fn is_excluded_by_context(span: &Range<usize>, text: &str) -> bool {
     let (before, after) = (&text[..span.start], &text[span.end..]);
     is_roman_numeral(written)
         || is_ion(written, after)
-        || is_cell_line(written, after)
+        || is_cell_line(written, before, after)
         || is_codon(written, before, after)
         || is_dosing(written, before)
         || is_compound_code(after)
         || is_unit_exponent(written)
         || is_chromosome_band(written, before)
         || is_postnatal_day(written, before, after)
+        || is_in_citation(written, before, after)
         || (before.ends_with([' ', '\u{a0}', '~']) && is_label_word(word_before(text, span.start)))
 }
 
-/// `PC-3 cells`, `HuH-7 cells`, `THP-1 cell line`: a name with a hyphen and a number, followed
-/// by "cells", is a cell line.
-fn is_cell_line(written: &str, after: &str) -> bool {
-    // The rest of a hyphenated name: `Mz-ChA-1 cells` is one cell line.
-    let rest_len = after.find(|c: char| !(c.is_alphanumeric() || c == '-')).unwrap_or(after.len());
-    let next = after[rest_len..].trim_start().split(|c: char| !c.is_alphanumeric()).next();
-    if !matches!(next, Some("cells" | "cell")) {
+/// `Proc. Natl. Acad. Sci.`, `Nat. Neurosci.`, `Ren, H.`: a capitalised word in a reference
+/// cited in the running text, an abbreviated journal title or an author's surname before the
+/// initials, not the genes PROC, NAT1 or REN.
+fn is_in_citation(written: &str, before: &str, after: &str) -> bool {
+    if !is_abbreviated_word(written) {
         return false;
     }
-    let tail = if rest_len > 0 { &after[..rest_len] } else { written };
-    tail.rsplit_once('-')
-        .is_some_and(|(_, n)| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+    let next_abbreviated = after.strip_prefix(". ").is_some_and(|rest| {
+        let word = &rest[..rest.find(|c: char| !c.is_ascii_alphabetic()).unwrap_or(rest.len())];
+        rest[word.len()..].starts_with('.') && is_abbreviated_word(word)
+    });
+    // Two abbreviated words before (`Natl. Acad. Sci`): one alone may end a sentence ("in
+    // Drosophila. Notch ...").
+    let previous_abbreviated =
+        abbreviated_word_before(before).and_then(abbreviated_word_before).is_some();
+    let initials = after.strip_prefix(", ").is_some_and(|rest| {
+        let bytes = rest.as_bytes();
+        bytes.first().is_some_and(u8::is_ascii_uppercase) && bytes.get(1) == Some(&b'.')
+    });
+    next_abbreviated || previous_abbreviated || initials
+}
+
+/// "Xxx": an abbreviated word of a journal title, when a full stop follows.
+fn is_abbreviated_word(word: &str) -> bool {
+    let mut chars = word.chars();
+    chars.next().is_some_and(|c| c.is_ascii_uppercase())
+        && chars.as_str().len() >= 2
+        && chars.all(|c| c.is_ascii_lowercase())
+}
+
+/// The text before "Xxx. " at the end of `text`, if it ends so.
+fn abbreviated_word_before(text: &str) -> Option<&str> {
+    let rest = text.strip_suffix(". ")?;
+    let start = crate::text::after_last(rest, |c| !c.is_ascii_alphabetic());
+    is_abbreviated_word(&rest[start..]).then(|| &rest[..start])
+}
+
+/// `PC-3 cells`, `HuH-7 cell line`, `BRL-3A cells`: a name with a hyphen and a number next to
+/// "cells" or "cell line", maybe across a list of other cell lines (`PC-3 and DU145 cells`,
+/// `the cell lines HepG2, HuH-7 and PLC/PRF/5`), is a cell line.
+fn is_cell_line(written: &str, before: &str, after: &str) -> bool {
+    // The rest of a hyphenated name: `Mz-ChA-1 cells` is one cell line.
+    let rest_len = after.find(|c: char| !(c.is_alphanumeric() || c == '-')).unwrap_or(after.len());
+    let name = format!("{written}{}", &after[..rest_len]);
+    let numbered =
+        name.split('-').skip(1).any(|part| part.starts_with(|c: char| c.is_ascii_digit()));
+    // `HER-2-overexpressing cells` are cells of some line, HER-2 the gene.
+    let modified = after[..rest_len]
+        .split('-')
+        .any(|part| !part.is_empty() && part.chars().all(|c| c.is_ascii_lowercase()));
+    let after = &after[rest_len..];
+    // Before, "cell lines" counts only when the name stands in the list on its own: "cell
+    // lines, LAF-4 expression was ..." speaks of the gene.
+    let listed = after.is_empty()
+        || after.starts_with([',', ')', ';', '.'])
+        || after.starts_with(" and ")
+        || after.starts_with(" or ");
+    numbered && !modified && (cells_follow(after) || (listed && follows_cell_lines(before)))
+}
+
+/// Whether "cells" or "cell line" comes next, after nothing but other cell-line names.
+fn cells_follow(after: &str) -> bool {
+    let mut rest = after;
+    for _ in 0..6 {
+        rest = rest.trim_start_matches([',', ' ']);
+        for joiner in ["and ", "or ", "but not ", "as well as "] {
+            rest = rest.strip_prefix(joiner).unwrap_or(rest);
+        }
+        let word = &rest[..rest.find([' ', ',', ')', ';', '.']).unwrap_or(rest.len())];
+        if word == "cells" || (word == "cell" && rest[4..].starts_with(" line")) {
+            return true;
+        }
+        if !is_cell_line_like(word) {
+            return false;
+        }
+        rest = &rest[word.len()..];
+    }
+    false
+}
+
+/// Whether "cell line(s)" comes before, followed by nothing but other cell-line names.
+fn follows_cell_lines(before: &str) -> bool {
+    let words = before.rsplit([' ', ',', '(', ':']).filter(|w| !w.is_empty()).take(8);
+    for word in words {
+        match word {
+            "line" | "lines" => return before.contains("cell line"),
+            "and" | "or" => {}
+            _ if is_cell_line_like(word) => {}
+            _ => return false,
+        }
+    }
+    false
+}
+
+/// `DU145`, `LNCaP`, `C4-2B`, `PLC/PRF/5`: shaped like a cell line's name.
+fn is_cell_line_like(word: &str) -> bool {
+    let capitals = word.chars().filter(char::is_ascii_uppercase).count();
+    word.len() >= 3
+        && capitals >= 1
+        && (capitals >= 2 || word.chars().any(|c| c.is_ascii_digit()))
+        && word.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '/'))
 }
 
 /// `(GCG)6`, `CAG repeat`, `codon CGA`, `GGC-->AGC`: a base triplet written as a codon, not the genes GCG
@@ -222,6 +312,8 @@ fn is_ion(written: &str, after: &str) -> bool {
     let element = bytes.first().is_some_and(u8::is_ascii_uppercase)
         && bytes.len() > letters
         && bytes[letters..].iter().all(u8::is_ascii_digit);
+    // `Ca2 +` too: tokenised text (NCBI's corpora) parts the charge from the element.
+    let after = after.strip_prefix(" +").map_or(after, |_| &after[1..]);
     let charged =
         after.starts_with('+') || after.starts_with("(+)") || after.starts_with('\u{207a}');
     element && charged
@@ -596,6 +688,7 @@ mod tests {
         };
         assert!(is_excluded_by_context(&at("Ca2"), ions));
         assert!(is_excluded_by_context(&at("Mg2"), ions));
+        assert!(is_excluded_by_context(&(0..3), "Ca2 + transients"));
         assert!(!is_excluded_by_context(&at("CD4"), ions));
         assert!(is_excluded_by_context(&(0..3), "GDC-0941 inhibits"));
         assert!(!is_excluded_by_context(&(0..2), "IL-6 rose"));
@@ -617,6 +710,31 @@ mod tests {
         let cells = "PC-3 cells and MMP-2 levels";
         assert!(is_excluded_by_context(&(0..4), cells));
         assert!(!is_excluded_by_context(&(15..20), cells));
+        let listed =
+            "in PC-3 and C4-2B, but not LNCaP, cells; the cell lines HepG2, HuH-7 and Li-7";
+        let at = |s: &str| {
+            let i = listed.find(s).unwrap();
+            i..i + s.len()
+        };
+        assert!(is_excluded_by_context(&at("PC-3"), listed));
+        assert!(is_excluded_by_context(&at("HuH-7"), listed));
+        let not_cells = "IL-6 and IL-8 in macrophage cells; IL-2 and MMP-9 and cell migration";
+        let at = |s: &str| {
+            let i = not_cells.find(s).unwrap();
+            i..i + s.len()
+        };
+        assert!(!is_excluded_by_context(&at("IL-6"), not_cells));
+        assert!(!is_excluded_by_context(&at("IL-2"), not_cells));
+        let cited = "(Zapata et al. 2004. Proc. Natl. Acad. Sci. USA) and Li, M., Ren, H., and REN";
+        let at = |s: &str| {
+            let i = cited.find(s).unwrap();
+            i..i + s.len()
+        };
+        for word in ["Proc", "Natl", "Sci", "Ren"] {
+            assert!(is_excluded_by_context(&at(word), cited), "{word}");
+        }
+        assert!(!is_excluded_by_context(&at("REN"), cited));
+        assert!(!is_excluded_by_context(&(20..25), "It is in Drosophila. Notch signalling"));
         assert!(is_plural_acronym("NETs"));
         assert!(!is_plural_acronym("Nets"));
         assert!(!is_plural_acronym("NRF2"));
