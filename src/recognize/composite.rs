@@ -39,32 +39,30 @@ pub(super) fn join(entities: &mut Vec<Entity>, masked: &str, context: &Context) 
 
 /// The end of the composite mention starting with `entity`, and the genes its other parts name.
 ///
-/// Two shapes: numbers after slashes replace the mention's final number (`ERK1/2`,
-/// `Smad1/5/8`), and hyphenated parts after "and", "or", "&" or a comma replace what follows
-/// its last hyphen (`hMAD-3 and -4`, `GalNAc-T1 and -T2`, `caspase-3, -7 and -9`). A bare
-/// number after "and" is not taken: "IL-6 and 10 patients" holds no IL-10.
+/// Two shapes. A part after a slash replaces as many of the mention's final runs of letters
+/// and digits as it has, of the same kinds: `ERK1/2`, `Ku70/80`, `S100A8/A9`, `CDKN2A/B`,
+/// `IL-1alpha/beta`. A hyphenated part after "and", "or", "&" or a comma replaces what follows
+/// the mention's last hyphen: `hMAD-3 and -4`, `GalNAc-T1 and -T2`, `caspase-3, -7 and -9`. A
+/// bare number after "and" is not taken: "IL-6 and 10 patients" holds no IL-10.
 fn composite(entity: &Entity, masked: &str, context: &Context) -> Option<(usize, Vec<GeneId>)> {
     const JOINERS: &[&str] = &[", and -", ", or -", " and -", " or -", " & -", ", -"];
     let mention = entity.as_gene()?;
     let written = &context.text[entity.span.clone()];
-    let before_number = written.trim_end_matches(|c: char| c.is_ascii_digit());
-    let numbered = !before_number.is_empty() && before_number.len() < written.len();
     let before_hyphen = written.rfind('-').map(|i| &written[..=i]).filter(|p| p.len() > 1);
     let rest = |at: usize| &masked[at..];
+    let alphanumeric = |at: usize| rest(at).bytes().take_while(u8::is_ascii_alphanumeric).count();
     let mut end = entity.span.end;
     let mut others = Vec::new();
     loop {
-        let (form, part_end) = if numbered && rest(end).starts_with('/') {
-            let digits = rest(end + 1).bytes().take_while(u8::is_ascii_digit).count();
-            if digits == 0 || digits > 3 {
-                break;
-            }
-            (format!("{before_number}{}", &rest(end + 1)[..digits]), end + 1 + digits)
+        let (form, part_end) = if rest(end).starts_with('/') {
+            let part = &rest(end + 1)[..alphanumeric(end + 1)];
+            let Some(form) = replace_tail(written, part) else { break };
+            (form, end + 1 + part.len())
         } else if let (Some(prefix), Some(joiner)) =
             (before_hyphen, JOINERS.iter().find(|j| rest(end).starts_with(**j)))
         {
             let at = end + joiner.len();
-            let part = rest(at).bytes().take_while(u8::is_ascii_alphanumeric).count();
+            let part = alphanumeric(at);
             if part == 0 {
                 break;
             }
@@ -85,6 +83,39 @@ fn composite(entity: &Entity, masked: &str, context: &Context) -> Option<(usize,
         bytes.get(end) == Some(&b'.') && bytes.get(end + 1).is_some_and(u8::is_ascii_digit);
     let ends_word = bytes.get(end).is_none_or(|b| !b.is_ascii_alphanumeric()) && !decimal;
     (!others.is_empty() && ends_word).then_some((end, others))
+}
+
+/// `written` with its final runs of letters and digits replaced by `part`'s, when `part` has
+/// fewer runs and they are of the same kinds: (`ERK1`, `2`) → `ERK2`, (`S100A8`, `A9`) →
+/// `S100A9`, (`IL-1alpha`, `beta`) → `IL-1beta`; not (`PINK1`, `PRKN`).
+fn replace_tail(written: &str, part: &str) -> Option<String> {
+    /// Where each run of letters, of digits or of other characters starts, and its kind.
+    fn runs(s: &str) -> Vec<(u8, usize)> {
+        let mut runs: Vec<(u8, usize)> = Vec::new();
+        for (i, c) in s.char_indices() {
+            let kind = match c {
+                _ if c.is_ascii_digit() => 1,
+                _ if c.is_alphabetic() => 0,
+                _ => 2,
+            };
+            if runs.last().is_none_or(|(k, _)| *k != kind) {
+                runs.push((kind, i));
+            }
+        }
+        runs
+    }
+    if part.is_empty() || part.len() > 5 || !part.bytes().all(|b| b.is_ascii_alphanumeric()) {
+        return None;
+    }
+    let (theirs, ours) = (runs(part), runs(written));
+    if theirs.len() >= ours.len() {
+        return None;
+    }
+    let tail = &ours[ours.len() - theirs.len()..];
+    let same_kinds = tail.iter().zip(&theirs).all(|(a, b)| a.0 == b.0);
+    let prefix = &written[..tail[0].1];
+    (same_kinds && prefix.bytes().any(|b| b.is_ascii_alphabetic()))
+        .then(|| format!("{prefix}{part}"))
 }
 
 /// The gene a form stands for (`ERK2`, `Smad8`, `caspase-7`), in any case.
@@ -148,6 +179,14 @@ mod tests {
             ]
         );
         assert_eq!(genes("Ku70/80 binds DNA ends."), vec![one("Ku70/80", "XRCC6", &["XRCC5"])]);
+        assert_eq!(
+            genes("S100A8/A9 and CDKN2A/B and IL-1alpha/beta"),
+            vec![
+                one("S100A8/A9", "S100A8", &["S100A9"]),
+                one("CDKN2A/B", "CDKN2A", &["CDKN2B"]),
+                one("IL-1alpha/beta", "IL1A", &["IL1B"])
+            ]
+        );
     }
 
     #[test]
