@@ -51,12 +51,14 @@ fn main() {
     let english: HashSet<&str> = rows(&tables["english_words"]).map(|r| r[0]).collect();
     let too_general: HashSet<String> = rows(&tables["too_general"]).map(|r| fold(r[0])).collect();
     let mut builder = Builder::default();
-    add_genes(&mut builder, &tables["genes"], &english);
+    let families = family_names(&tables["genes"], &tables["mesh_human_proteins"]);
+    add_genes(&mut builder, &tables["genes"], &english, &families);
     add_mesh_protein_names(
         &mut builder,
         &tables["genes"],
         &tables["mesh_human_proteins"],
         &english,
+        &families,
     );
     add_mesh(&mut builder, &tables["mesh_descriptors"], Source::MeshDescriptor, &too_general);
     add_mesh(&mut builder, &tables["mesh_supplementary"], Source::MeshSupplementary, &too_general);
@@ -191,7 +193,55 @@ fn row_starts(text: &str) -> Vec<u8> {
     starts
 }
 
-fn add_genes(builder: &mut Builder, table: &str, english: &HashSet<&str>) {
+/// Aliases and previous symbols that name a family: HGNC or MeSH qualify them with Greek
+/// letters for two genes or more (`PKCalpha`, `PKC-beta`; `PI3Kdelta`, `PI3Kgamma`;
+/// `AMPK alpha1`, `AMPK beta1`), so the bare form (`PKC`, `PI3K`, `AMPK`) means the enzyme
+/// family or complex, not the one gene HGNC happens to list it under. They are left out of
+/// the match tables: a mention is no gene, and no finding suggests replacing it with one.
+fn family_names<'a>(genes: &'a str, proteins: &'a str) -> HashSet<&'a str> {
+    const GREEK: &[&str] = &[
+        "epsilon", "upsilon", "lambda", "omicron", "alpha", "gamma", "delta", "theta", "kappa",
+        "sigma", "omega", "beta", "zeta", "iota", "α", "β", "γ", "δ", "ε", "ζ", "η", "θ", "ι", "κ",
+        "λ", "μ", "ν", "ξ", "π", "ρ", "σ", "τ", "υ", "φ", "χ", "ψ", "ω",
+    ];
+    // Every alias, previous symbol and MeSH protein name, with the approved symbols it belongs to.
+    let mut forms: HashMap<&str, BTreeSet<&str>> = HashMap::new();
+    let mut approved: HashSet<&str> = HashSet::new();
+    for row in rows(genes).filter(|r| r[2] == "approved") {
+        approved.insert(row[1]);
+        for form in list(row[6]).chain(list(row[7])) {
+            forms.entry(form).or_default().insert(row[1]);
+        }
+    }
+    for row in rows(proteins) {
+        for form in list(row[2]) {
+            forms.entry(form).or_default().insert(row[0]);
+        }
+    }
+    // "PKC" → every gene with a form "PKC" + Greek letter + anything alphanumeric.
+    let mut members: HashMap<&str, BTreeSet<&str>> = HashMap::new();
+    for (form, genes) in &forms {
+        for (i, _) in form.char_indices().skip(1) {
+            let stem = &form[..i];
+            let rest = form[i..].strip_prefix(['-', ' ']).unwrap_or(&form[i..]);
+            let qualified = GREEK.iter().any(|g| {
+                let lower = rest.to_lowercase();
+                lower.starts_with(g) && lower[g.len()..].chars().all(|c| c.is_ascii_alphanumeric())
+            });
+            if qualified && forms.contains_key(stem) && !approved.contains(stem) {
+                members.entry(stem).or_default().extend(genes);
+            }
+        }
+    }
+    members.into_iter().filter(|(_, genes)| genes.len() >= 2).map(|(stem, _)| stem).collect()
+}
+
+fn add_genes(
+    builder: &mut Builder,
+    table: &str,
+    english: &HashSet<&str>,
+    families: &HashSet<&str>,
+) {
     for (record, row) in rows(table).enumerate() {
         let (symbol, status, name, aliases, previous) = (row[1], row[2], row[3], row[6], row[7]);
         if status != "approved" {
@@ -199,7 +249,7 @@ fn add_genes(builder: &mut Builder, table: &str, english: &HashSet<&str>) {
             continue;
         }
         builder.add_symbol(symbol, Source::GeneSymbol, record);
-        for alias in list(aliases) {
+        for alias in list(aliases).filter(|a| !families.contains(a)) {
             if alias.chars().any(|c| c.is_ascii_uppercase() || c.is_ascii_digit()) {
                 builder.add_symbol(alias, Source::GeneAlias, record);
             } else if is_protein_name(alias, english) {
@@ -208,7 +258,7 @@ fn add_genes(builder: &mut Builder, table: &str, english: &HashSet<&str>) {
                 builder.add_name(alias, record);
             }
         }
-        for old in list(previous) {
+        for old in list(previous).filter(|p| !families.contains(p)) {
             builder.add_symbol(old, Source::GenePrevious, record);
         }
         if name.chars().count() >= 4 {
@@ -277,6 +327,7 @@ fn add_mesh_protein_names(
     genes: &str,
     proteins: &str,
     english: &HashSet<&str>,
+    families: &HashSet<&str>,
 ) {
     let record_of: HashMap<&str, usize> = rows(genes)
         .enumerate()
@@ -286,7 +337,7 @@ fn add_mesh_protein_names(
     for row in rows(proteins) {
         let Some(&record) = record_of.get(row[0]) else { continue };
         for term in list(row[2]) {
-            if !english.contains(term.to_lowercase().as_str()) {
+            if !english.contains(term.to_lowercase().as_str()) && !families.contains(term) {
                 builder.add(term, Source::GeneMeshName, 0, record, term);
             }
         }

@@ -97,4 +97,14 @@ mod tests {
             flagged(RULE, "Reactive oxygen species (ROS) rose; ROS levels doubled.").is_empty()
         );
     }
+
+    #[test]
+    fn leaves_family_names_alone_but_not_their_members() {
+        // HGNC lists PKC under PRKCA and PI3K under PIK3CA, but both name families.
+        assert!(flagged(RULE, "PKC, PI3K, AMPK and p38 signalling; composite ERK1/2.").is_empty());
+        assert_eq!(
+            flagged(RULE, "PKCalpha levels rose."),
+            [("PKCalpha".to_owned(), vec!["PRKCA".to_owned()])]
+        );
+    }
 }
