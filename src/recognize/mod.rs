@@ -14,6 +14,7 @@ pub mod abbreviations;
 mod composite;
 pub mod folded;
 pub mod genes;
+mod induced;
 
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
@@ -76,6 +77,7 @@ pub fn recognize(
     let groups = merge(groups, short_form_occurrences(&masked, &overrides));
     let mut entities = select(&groups, &variants, &context, &overrides);
     composite::join(&mut entities, &masked, &context);
+    induced::specialise(&mut entities, &context);
     Recognized { entities, prose, masked, abbreviations, variants }
 }
 

@@ -1,0 +1,125 @@
+//! Diseases a document says a drug caused: after "levodopa-induced dyskinesia", the
+//! dyskinesia the whole document speaks of is MeSH's "Dyskinesia, Drug-Induced" (D004409), not
+//! the general "Dyskinesias" (D020820); after "ticlopidine-induced hepatitis", hepatitis is
+//! "Chemical and Drug Induced Liver Injury".
+//!
+//! Only where MeSH has a drug-induced form of the very term written ("drug-induced
+//! dyskinesia"), and the word before "-induced" is a chemical the document names (or "drug").
+
+use std::collections::HashMap;
+
+use crate::dictionary::{MeshCategory, MeshId};
+use crate::entity::{Entity, Meaning};
+
+use super::{Context, mesh_id};
+
+/// Gives every mention of a disease the document says a chemical induced the MeSH record of
+/// its drug-induced form.
+pub(super) fn specialise(entities: &mut [Entity], context: &Context) {
+    let mut induced: HashMap<MeshId, MeshId> = HashMap::new();
+    for (i, entity) in entities.iter().enumerate() {
+        let Meaning::Mesh(general) = entity.meaning else { continue };
+        if induced.contains_key(&general) || !is_disease(general, context) {
+            continue;
+        }
+        let before = &entities[..i];
+        if !induced_by_a_chemical(entity.span.start, before, context) {
+            continue;
+        }
+        let written = &context.text[entity.span.clone()];
+        let specific = context
+            .dictionary
+            .lookup(&format!("drug-induced {written}"))
+            .filter_map(mesh_id)
+            .find(|id| *id != general && is_disease(*id, context));
+        if let Some(specific) = specific {
+            induced.insert(general, specific);
+        }
+    }
+    if induced.is_empty() {
+        return;
+    }
+    for entity in entities {
+        if let Meaning::Mesh(id) = &mut entity.meaning
+            && let Some(specific) = induced.get(id)
+        {
+            *id = *specific;
+        }
+    }
+}
+
+fn is_disease(id: MeshId, context: &Context) -> bool {
+    context.dictionary.mesh(id).category == MeshCategory::Disease
+}
+
+/// Whether the text before `at` reads "<chemical>-induced " or "drug-induced ", maybe with one
+/// or two adjectives between ("clotiazepam-induced acute hepatitis").
+fn induced_by_a_chemical(at: usize, entities_before: &[Entity], context: &Context) -> bool {
+    let text = context.text;
+    let mut end = text[..at].trim_end_matches(' ').len();
+    for _ in 0..3 {
+        let start = text[..end].rfind([' ', '\n', '(']).map_or(0, |i| i + 1);
+        let word = &text[start..end];
+        if let Some(cause) = word.strip_suffix("-induced") {
+            let cause_start = start;
+            let cause_end = start + cause.len();
+            return cause.eq_ignore_ascii_case("drug")
+                || entities_before.iter().rev().take(4).any(|e| {
+                    e.span == (cause_start..cause_end)
+                        && matches!(e.meaning, Meaning::Mesh(id)
+                            if context.dictionary.mesh(id).category == MeshCategory::Chemical)
+                });
+        }
+        // Only lower-case adjectives may stand between.
+        if start == 0 || !word.chars().all(|c| c.is_ascii_lowercase()) {
+            return false;
+        }
+        end = text[..start].trim_end_matches(' ').len();
+    }
+    false
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::dictionary::Dictionary;
+    use crate::markup::DocumentKind;
+    use crate::recognize::recognize;
+
+    /// (written, MeSH ID) of every disease.
+    fn diseases(text: &str) -> Vec<(String, String)> {
+        let dictionary = Dictionary::embedded();
+        recognize(text, DocumentKind::Plain, dictionary, None)
+            .entities
+            .iter()
+            .filter(|e| e.entity_type(dictionary) == crate::entity::EntityType::Disease)
+            .map(|e| (text[e.span.clone()].to_owned(), e.id(dictionary)))
+            .collect()
+    }
+
+    #[test]
+    fn a_disease_a_chemical_induced_is_the_drug_induced_one_throughout() {
+        assert_eq!(
+            diseases("Patients with dyskinesia were seen. Levodopa-induced dyskinesia is common."),
+            [
+                ("dyskinesia".to_owned(), "MESH:D004409".to_owned()),
+                ("dyskinesia".to_owned(), "MESH:D004409".to_owned())
+            ]
+        );
+        assert_eq!(
+            diseases("Clotiazepam-induced acute hepatitis."),
+            [("hepatitis".to_owned(), "MESH:D056486".to_owned())]
+        );
+    }
+
+    #[test]
+    fn other_causes_and_plain_mentions_keep_the_general_record() {
+        assert_eq!(
+            diseases("Patients with dyskinesia were seen."),
+            [("dyskinesia".to_owned(), "MESH:D020820".to_owned())]
+        );
+        assert_eq!(
+            diseases("Stress-induced dyskinesia."),
+            [("dyskinesia".to_owned(), "MESH:D020820".to_owned())]
+        );
+    }
+}
