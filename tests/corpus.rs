@@ -1,6 +1,7 @@
 //! Accuracy on the annotated training corpora in ../shared/corpora, held to the figures in
-//! EVALUATION.md: the targets of the gene findings, and floors a little under today's entity
-//! figures, so that a change that makes recognition worse fails here.
+//! EVALUATION.md: the targets of the `core:` and `genes:` issues, and for chemicals (above their
+//! target) a floor a little under today's figures, so that a change that makes recognition
+//! worse fails here.
 
 mod common;
 
@@ -23,8 +24,8 @@ fn accuracy_on_the_training_corpora() {
     assert!(flags.recall() >= 0.85, "gene finding recall {:.3}", flags.recall());
 
     for (entity_type, precision, recall) in [
-        (EntityType::Gene, 0.88, 0.75),
-        (EntityType::Disease, 0.84, 0.65),
+        (EntityType::Gene, 0.90, 0.75),
+        (EntityType::Disease, 0.85, 0.65),
         (EntityType::Chemical, 0.88, 0.78),
     ] {
         let score = report.entity("all", entity_type);
