@@ -322,6 +322,20 @@ mod tests {
     }
 
     #[test]
+    fn a_composite_mention_names_all_its_genes() {
+        let dictionary = Dictionary::embedded();
+        let text = "Phosphorylation of ERK1/2 rose.";
+        let entities = crate::annotate(
+            crate::Document { text, kind: crate::DocumentKind::Plain },
+            &crate::Config::default(),
+        );
+        let erk = entities.iter().find(|e| &text[e.span.clone()] == "ERK1/2").unwrap();
+        let card = card(erk, "ERK1/2", dictionary);
+        assert!(card.starts_with("**MAPK3**"), "{card}");
+        assert!(card.contains("`ERK1/2` names several genes: MAPK3 and MAPK1."), "{card}");
+    }
+
+    #[test]
     fn markdown_is_escaped_and_code_spans_survive_backticks() {
         assert_eq!(escape("m.3243A>G *x*"), "m.3243A\\>G \\*x\\*");
         assert_eq!(code("a`b"), "`` a`b ``");
