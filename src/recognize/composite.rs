@@ -51,6 +51,9 @@ fn composite(entity: &Entity, masked: &str, context: &Context) -> Option<(usize,
     let before_hyphen = written.rfind('-').map(|i| &written[..=i]).filter(|p| p.len() > 1);
     let rest = |at: usize| &masked[at..];
     let alphanumeric = |at: usize| rest(at).bytes().take_while(u8::is_ascii_alphanumeric).count();
+    if let Some(range) = range(entity, written, masked, context) {
+        return Some(range);
+    }
     let mut end = entity.span.end;
     let mut others = Vec::new();
     loop {
@@ -83,6 +86,40 @@ fn composite(entity: &Entity, masked: &str, context: &Context) -> Option<(usize,
         bytes.get(end) == Some(&b'.') && bytes.get(end + 1).is_some_and(u8::is_ascii_digit);
     let ends_word = bytes.get(end).is_none_or(|b| !b.is_ascii_alphanumeric()) && !decimal;
     (!others.is_empty() && ends_word).then_some((end, others))
+}
+
+/// A range of numbered genes, `Mcm2-7` (MCM2 to MCM7), `NPHP1-9`, `CXCL9-11`: the genes of
+/// each number the dictionaries know, the last one included.
+fn range(
+    entity: &Entity,
+    written: &str,
+    masked: &str,
+    context: &Context,
+) -> Option<(usize, Vec<GeneId>)> {
+    let prefix = written.trim_end_matches(|c: char| c.is_ascii_digit());
+    let first: u32 = written[prefix.len()..].parse().ok()?;
+    let rest = masked[entity.span.end..].strip_prefix('-')?;
+    let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+    let last: u32 = rest[..digits].parse().ok()?;
+    if prefix.is_empty()
+        || last <= first
+        || last - first > 20
+        || rest[digits..].starts_with(|c: char| c.is_alphanumeric())
+    {
+        return None;
+    }
+    let mention = entity.as_gene()?;
+    gene_named(&format!("{prefix}{last}"), context)?;
+    let mut others = Vec::new();
+    for number in first + 1..=last {
+        if let Some(gene) = gene_named(&format!("{prefix}{number}"), context)
+            && gene != mention.gene
+            && !others.contains(&gene)
+        {
+            others.push(gene);
+        }
+    }
+    Some((entity.span.end + 1 + digits, others))
 }
 
 /// `written` with its final runs of letters and digits replaced by `part`'s, when `part` has
@@ -179,6 +216,10 @@ mod tests {
             ]
         );
         assert_eq!(genes("Ku70/80 binds DNA ends."), vec![one("Ku70/80", "XRCC6", &["XRCC5"])]);
+        assert_eq!(
+            genes("Mcm2-7 and GINS."),
+            vec![one("Mcm2-7", "MCM2", &["MCM3", "MCM4", "MCM5", "MCM6", "MCM7"])]
+        );
         assert_eq!(
             genes("S100A8/A9 and CDKN2A/B and IL-1alpha/beta"),
             vec![

@@ -91,7 +91,21 @@ pub fn is_excluded_by_context(span: &Range<usize>, text: &str) -> bool {
         || is_chromosome_band(written, before)
         || is_postnatal_day(written, before, after)
         || is_in_citation(written, before, after)
+        || is_numbered_member(written, after)
         || (before.ends_with([' ', '\u{a0}', '~']) && is_label_word(word_before(text, span.start)))
+}
+
+/// `matriptase-2`, `PRIP-1`, `c-IAP-2`, `Kit-8`: a name followed by a number is another
+/// protein (or a kit) than the name alone, one the dictionaries do not list under this
+/// spelling; it is not the gene the bare name stands for (matriptase is ST14, matriptase-2
+/// TMPRSS6). Not after a symbol with a number of its own: `IL1B-31` is a promoter position,
+/// `Mcm2-7` a range of genes (a composite mention).
+fn is_numbered_member(written: &str, after: &str) -> bool {
+    let Some(rest) = after.strip_prefix('-') else { return false };
+    let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+    (1..=3).contains(&digits)
+        && !rest[digits..].starts_with(|c: char| c.is_alphanumeric())
+        && !written.contains(|c: char| c.is_ascii_digit() || c.is_whitespace())
 }
 
 /// `Proc. Natl. Acad. Sci.`, `Nat. Neurosci.`, `Ren, H.`: a capitalised word in a reference
@@ -691,7 +705,7 @@ mod tests {
         assert!(is_excluded_by_context(&(0..3), "Ca2 + transients"));
         assert!(!is_excluded_by_context(&at("CD4"), ions));
         assert!(is_excluded_by_context(&(0..3), "GDC-0941 inhibits"));
-        assert!(!is_excluded_by_context(&(0..2), "IL-6 rose"));
+        assert!(!is_excluded_by_context(&(0..4), "IL-6 rose"));
         assert!(is_excluded_by_context(&(16..19), "chromosome 2p15-p16 region"));
         assert!(is_excluded_by_context(&(19..22), "isochromosome i(7)(q10)"));
         assert!(is_excluded_by_context(&(15..18), "pilocarpine on P20 or P45"));
@@ -735,6 +749,10 @@ mod tests {
         }
         assert!(!is_excluded_by_context(&at("REN"), cited));
         assert!(!is_excluded_by_context(&(20..25), "It is in Drosophila. Notch signalling"));
+        assert!(is_excluded_by_context(&(4..14), "the matriptase-2 gene"));
+        assert!(is_excluded_by_context(&(14..17), "Cell Counting Kit-8 assay"));
+        assert!(!is_excluded_by_context(&(4..14), "the matriptase gene"));
+        assert!(!is_excluded_by_context(&(0..5), "GSTA4-4 enzyme"));
         assert!(is_plural_acronym("NETs"));
         assert!(!is_plural_acronym("Nets"));
         assert!(!is_plural_acronym("NRF2"));
