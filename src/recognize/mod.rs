@@ -15,6 +15,7 @@ mod composite;
 pub mod folded;
 pub mod genes;
 mod induced;
+mod synonyms;
 
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
@@ -73,7 +74,14 @@ pub fn recognize(
         italic: &prose.italic,
         mitochondrial: is_about_mitochondria(&masked) || !variants.is_empty(),
     };
-    let overrides = abbreviation_overrides(&abbreviations, &groups, &context);
+    let mut overrides = abbreviation_overrides(&abbreviations, &groups, &context);
+    // A synonym the author gives beside an approved symbol outweighs what a parenthesis seemed
+    // to define, but not another definition of the form as a gene.
+    for (synonym, mention) in synonyms::find(&masked, dictionary) {
+        if !matches!(overrides.get(&synonym), Some(Override::Means(_))) {
+            overrides.insert(synonym, Override::Means(Meaning::Gene(mention)));
+        }
+    }
     let groups = merge(groups, short_form_occurrences(&masked, &overrides));
     let mut entities = select(&groups, &variants, &context, &overrides);
     composite::join(&mut entities, &masked, &context);

@@ -1,0 +1,106 @@
+//! Synonyms a document gives for a gene: "IGF2BP3, also known as IMP3", "AP4/TFAP4/AP-4".
+//!
+//! IMP3 is the approved symbol of another gene, and AP4 an alias of several; but where the
+//! author sets the form beside an approved symbol it is listed under, it means that gene, in
+//! the whole document.
+
+use crate::dictionary::{Dictionary, GeneId};
+use crate::entity::{Case, GeneMention};
+
+use super::{genes, is_gene_source};
+
+/// Each form the document gives as a synonym of an approved symbol, with that gene.
+pub(super) fn find(masked: &str, dictionary: &Dictionary) -> Vec<(String, GeneMention)> {
+    let mut found: Vec<(String, GeneMention)> = Vec::new();
+    let mut add = |synonym: &str, symbol: &str| {
+        let Some(gene) = dictionary.approved_gene(symbol) else { return };
+        if synonym == symbol || found.iter().any(|(s, _)| s == synonym) {
+            return;
+        }
+        let listed = dictionary
+            .lookup(synonym)
+            .filter(|e| is_gene_source(e.source) && dictionary.form(*e) == synonym)
+            .any(|e| dictionary.current_genes(GeneId(e.record)).contains(&gene));
+        if listed {
+            let mention = GeneMention {
+                gene,
+                written_as: genes::written_as(synonym, gene, dictionary),
+                case: Case::Exact,
+                candidates: vec![gene],
+                confident: true,
+                also_names: Vec::new(),
+            };
+            found.push((synonym.to_owned(), mention));
+        }
+    };
+    // "A, also known as B", "A (also called B)".
+    for phrase in [" also known as ", " also called ", " a.k.a. ", " aka "] {
+        for (at, _) in masked.match_indices(phrase) {
+            let before = masked[..at].trim_end_matches([',', '(', ' ']);
+            let symbol = &before[before.rfind(|c: char| !is_symbol_char(c)).map_or(0, |i| i + 1)..];
+            let after = &masked[at + phrase.len()..];
+            let synonym = after[..after.find(|c: char| !is_symbol_char(c)).unwrap_or(after.len())]
+                .trim_end_matches(['.', '-']);
+            add(synonym, symbol);
+        }
+    }
+    // "AP4/TFAP4/AP-4": every form of a slashed chain beside the chain's approved symbols.
+    for chain in masked.split(|c: char| !(is_symbol_char(c) || c == '/')) {
+        let forms: Vec<&str> = chain.split('/').filter(|f| !f.is_empty()).collect();
+        if forms.len() < 2 {
+            continue;
+        }
+        for symbol in &forms {
+            for synonym in &forms {
+                add(synonym, symbol);
+            }
+        }
+    }
+    found
+}
+
+fn is_symbol_char(c: char) -> bool {
+    c.is_alphanumeric() || c == '-' || c == '.'
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::dictionary::Dictionary;
+    use crate::markup::DocumentKind;
+    use crate::recognize::recognize;
+
+    /// (written, approved symbol) of every gene mention.
+    fn genes(text: &str) -> Vec<(String, String)> {
+        let dictionary = Dictionary::embedded();
+        recognize(text, DocumentKind::Plain, dictionary, None)
+            .entities
+            .iter()
+            .filter_map(|e| {
+                let g = e.as_gene()?;
+                Some((text[e.span.clone()].to_owned(), dictionary.gene(g.gene).symbol.to_owned()))
+            })
+            .collect()
+    }
+
+    fn pairs(list: &[(&str, &str)]) -> Vec<(String, String)> {
+        list.iter().map(|(a, b)| ((*a).to_owned(), (*b).to_owned())).collect()
+    }
+
+    #[test]
+    fn a_synonym_the_document_gives_means_that_gene_throughout() {
+        assert_eq!(
+            genes("IGF2BP3, also known as IMP3, is oncofetal. IMP3 rose."),
+            pairs(&[("IGF2BP3", "IGF2BP3"), ("IMP3", "IGF2BP3"), ("IMP3", "IGF2BP3")])
+        );
+        assert_eq!(
+            genes("The factor AP4/TFAP4 binds DNA; AP4 rose."),
+            pairs(&[("AP4", "TFAP4"), ("TFAP4", "TFAP4"), ("AP4", "TFAP4")])
+        );
+    }
+
+    #[test]
+    fn two_genes_side_by_side_stay_two_genes() {
+        assert_eq!(genes("PINK1/PRKN signalling."), pairs(&[("PINK1", "PINK1"), ("PRKN", "PRKN")]));
+        assert_eq!(genes("IMP3 rose."), pairs(&[("IMP3", "IMP3")]));
+    }
+}
