@@ -93,6 +93,8 @@ mod tests {
     #[test]
     fn leaves_approved_symbols_words_and_defined_abbreviations_alone() {
         assert!(flagged(RULE, "AVP and GJA1 and ghrelin and survivin.").is_empty());
+        // IMP3 means IGF2BP3 here, but is a gene's approved symbol of its own.
+        assert!(flagged(RULE, "IGF2BP3, also known as IMP3, rose. IMP3 fell.").is_empty());
         assert!(
             flagged(RULE, "Reactive oxygen species (ROS) rose; ROS levels doubled.").is_empty()
         );

@@ -12,7 +12,7 @@ use std::ops::Range;
 use super::{LintContext, RuleInfo};
 use crate::diagnostic::{Diagnostic, Fix, Severity};
 use crate::dictionary::GeneId;
-use crate::entity::{Case, Entity, GeneMention};
+use crate::entity::{Case, Entity, GeneMention, WrittenAs};
 
 /// "PRKN (parkin RBR E3 ubiquitin protein ligase, NCBI Gene 5071)"
 pub fn describe(context: &LintContext, gene: GeneId) -> String {
@@ -95,7 +95,15 @@ pub fn gene_mentions<'a>(
 ) -> impl Iterator<Item = (&'a Entity, &'a GeneMention)> {
     context.entities().iter().filter_map(|e| e.as_gene().map(|g| (e, g))).filter(|(e, g)| {
         let written = context.written(e);
-        if g.is_composite() {
+        // Nor is an approved symbol, even where the document uses it for another gene
+        // ("IGF2BP3, also known as IMP3"): IMP3 is a gene's name of its own.
+        if g.is_composite()
+            || (g.written_as != WrittenAs::Symbol
+                && context
+                    .dictionary
+                    .approved_gene(written)
+                    .is_some_and(|other| context.dictionary.gene(other).symbol == written))
+        {
             return false;
         }
         g.case == Case::Exact
