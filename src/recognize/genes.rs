@@ -511,7 +511,7 @@ pub fn resolve(
         (
             !written_symbols.contains(gene),
             !mesh_named(*gene),
-            usage_rank(*written_as),
+            usage_rank(*written_as, written, dictionary.gene(*gene).symbol),
             out_of_place,
             !g.protein_coding,
             g.ncbi_gene.unwrap_or(u32::MAX),
@@ -536,8 +536,14 @@ pub fn resolve(
 
 /// How current a reading is, when a form is an alias of one gene and a previous symbol of
 /// another: authors write what is in use now (`CBP` is CREBBP's alias, OPN1LW's old symbol).
-fn usage_rank(written_as: WrittenAs) -> u8 {
+/// But a previous symbol HGNC only numbered (`ABL` → ABL1) is still the gene's everyday name,
+/// ahead of another gene's alias (`ABL`, abetalipoproteinemia, for MTTP).
+fn usage_rank(written_as: WrittenAs, written: &str, symbol: &str) -> u8 {
+    let numbered = symbol
+        .strip_prefix(written)
+        .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()));
     match written_as {
+        WrittenAs::PreviousSymbol if numbered => 0,
         WrittenAs::Symbol | WrittenAs::Alias | WrittenAs::Name | WrittenAs::DefinedAbbreviation => {
             0
         }
@@ -756,6 +762,15 @@ mod tests {
         assert!(is_plural_acronym("NETs"));
         assert!(!is_plural_acronym("Nets"));
         assert!(!is_plural_acronym("NRF2"));
+    }
+
+    #[test]
+    fn a_numbered_previous_symbol_beats_another_genes_alias() {
+        let d = Dictionary::embedded();
+        let text = "Imatinib inhibits the ABL kinase.";
+        let recognized = crate::recognize::recognize(text, crate::DocumentKind::Plain, d, None);
+        let abl = recognized.entities.iter().find_map(|e| e.as_gene()).unwrap();
+        assert_eq!(d.gene(abl.gene).symbol, "ABL1");
     }
 
     #[test]
