@@ -45,7 +45,8 @@ pub(super) fn find(masked: &str, dictionary: &Dictionary) -> Vec<(String, GeneMe
         }
     }
     // "AP4/TFAP4/AP-4": every form of a slashed chain beside the chain's approved symbols.
-    for chain in masked.split(|c: char| !(is_symbol_char(c) || c == '/')) {
+    let chains = masked.split(|c: char| !(is_symbol_char(c) || c == '/'));
+    for chain in chains.filter(|c| c.contains('/')) {
         let forms: Vec<&str> = chain.split('/').filter(|f| !f.is_empty()).collect();
         if forms.len() < 2 {
             continue;
