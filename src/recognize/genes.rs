@@ -151,9 +151,12 @@ fn abbreviated_word_before(text: &str) -> Option<&str> {
 fn is_cell_line(written: &str, before: &str, after: &str) -> bool {
     // The rest of a hyphenated name: `Mz-ChA-1 cells` is one cell line.
     let rest_len = after.find(|c: char| !(c.is_alphanumeric() || c == '-')).unwrap_or(after.len());
-    let name = format!("{written}{}", &after[..rest_len]);
-    let numbered =
-        name.split('-').skip(1).any(|part| part.starts_with(|c: char| c.is_ascii_digit()));
+    // A hyphen before a digit, in the name or the rest of it.
+    let hyphen_digit =
+        |s: &str| s.split('-').skip(1).any(|p| p.starts_with(|c: char| c.is_ascii_digit()));
+    let numbered = hyphen_digit(written)
+        || hyphen_digit(&after[..rest_len])
+        || (written.ends_with('-') && after.starts_with(|c: char| c.is_ascii_digit()));
     // `HER-2-overexpressing cells` are cells of some line, HER-2 the gene.
     let modified = after[..rest_len]
         .split('-')

@@ -16,14 +16,16 @@ use super::{Context, mesh_id};
 /// Gives every mention of a disease the document says a chemical induced the MeSH record of
 /// its drug-induced form.
 pub(super) fn specialise(entities: &mut [Entity], context: &Context) {
+    if !context.text.contains("-induced") {
+        return;
+    }
     let mut induced: HashMap<MeshId, MeshId> = HashMap::new();
     for (i, entity) in entities.iter().enumerate() {
         let Meaning::Mesh(general) = entity.meaning else { continue };
-        if induced.contains_key(&general) || !is_disease(general, context) {
-            continue;
-        }
-        let before = &entities[..i];
-        if !induced_by_a_chemical(entity.span.start, before, context) {
+        if induced.contains_key(&general)
+            || !induced_by_a_chemical(entity.span.start, &entities[..i], context)
+            || !is_disease(general, context)
+        {
             continue;
         }
         let written = &context.text[entity.span.clone()];

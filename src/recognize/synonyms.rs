@@ -34,23 +34,34 @@ pub(super) fn find(masked: &str, dictionary: &Dictionary) -> Vec<(String, GeneMe
         }
     };
     // "A, also known as B", "A (also called B)".
-    for phrase in [" also known as ", " also called ", " a.k.a. ", " aka "] {
-        for (at, _) in masked.match_indices(phrase) {
-            let before = masked[..at].trim_end_matches([',', '(', ' ']);
-            let symbol = &before[before.rfind(|c: char| !is_symbol_char(c)).map_or(0, |i| i + 1)..];
-            let after = &masked[at + phrase.len()..];
-            let synonym = after[..after.find(|c: char| !is_symbol_char(c)).unwrap_or(after.len())]
-                .trim_end_matches(['.', '-']);
-            add(synonym, symbol);
-        }
-    }
-    // "AP4/TFAP4/AP-4": every form of a slashed chain beside the chain's approved symbols.
-    let chains = masked.split(|c: char| !(is_symbol_char(c) || c == '/'));
-    for chain in chains.filter(|c| c.contains('/')) {
-        let forms: Vec<&str> = chain.split('/').filter(|f| !f.is_empty()).collect();
-        if forms.len() < 2 {
+    for (also, _) in masked.match_indices("also ") {
+        if !masked[..also].ends_with([' ', '(']) {
             continue;
         }
+        let after_also = &masked[also + "also ".len()..];
+        let Some(after) =
+            after_also.strip_prefix("known as ").or_else(|| after_also.strip_prefix("called "))
+        else {
+            continue;
+        };
+        let before = masked[..also].trim_end_matches([',', '(', ' ']);
+        let symbol = &before[before.rfind(|c: char| !is_symbol_char(c)).map_or(0, |i| i + 1)..];
+        let synonym = after[..after.find(|c: char| !is_symbol_char(c)).unwrap_or(after.len())]
+            .trim_end_matches(['.', '-']);
+        add(synonym, symbol);
+    }
+    // "AP4/TFAP4/AP-4": every form of a slashed chain beside the chain's approved symbols.
+    let mut chain_end = 0;
+    for (slash, _) in masked.match_indices('/') {
+        if slash < chain_end {
+            continue;
+        }
+        let is_chain_char = |c: char| is_symbol_char(c) || c == '/';
+        let start = masked[..slash].rfind(|c: char| !is_chain_char(c)).map_or(0, |i| i + 1);
+        chain_end =
+            masked[slash..].find(|c: char| !is_chain_char(c)).map_or(masked.len(), |i| slash + i);
+        let forms: Vec<&str> =
+            masked[start..chain_end].split('/').filter(|f| !f.is_empty()).collect();
         for symbol in &forms {
             for synonym in &forms {
                 add(synonym, symbol);
@@ -92,6 +103,10 @@ mod tests {
         assert_eq!(
             genes("IGF2BP3, also known as IMP3, is oncofetal. IMP3 rose."),
             pairs(&[("IGF2BP3", "IGF2BP3"), ("IMP3", "IGF2BP3"), ("IMP3", "IGF2BP3")])
+        );
+        assert_eq!(
+            genes("IGF2BP3 (also called IMP3) rose."),
+            pairs(&[("IGF2BP3", "IGF2BP3"), ("IMP3", "IGF2BP3")])
         );
         assert_eq!(
             genes("The factor AP4/TFAP4 binds DNA; AP4 rose."),
