@@ -1,5 +1,5 @@
-//! Composite mentions: `ERK1/2`, `Smad1/5/8`, `Ku70/80`, `caspase-3/7` name several genes of
-//! one family at once, sharing the words before the number.
+//! Composite mentions: `ERK1/2`, `Smad1/5/8`, `S100A8/A9`, `caspase-3, -7 and -9`, `Mcm2-7`
+//! name several genes of one family at once, sharing the words before the number.
 //!
 //! Read one number at a time, `ERK1/2` would be ERK1 followed by a stray `/2`, and a fix
 //! replacing ERK1 with MAPK3 would leave `MAPK3/2`. So the whole span becomes one mention of its
@@ -12,8 +12,8 @@ use crate::entity::{Case, Entity, Meaning};
 
 use super::Context;
 
-/// Joins each gene mention ending in a number with the `/number` parts that follow it, when
-/// the shared prefix with each of those numbers is a gene too (`ERK2` is MAPK1).
+/// Joins each gene mention with the parts that follow it and complete its name to other
+/// genes (`ERK1/2`: ERK2 is MAPK1), into one composite mention.
 pub(super) fn join(entities: &mut Vec<Entity>, masked: &str, context: &Context) {
     let mut joined: Vec<Entity> = Vec::with_capacity(entities.len());
     let mut swallowed_until = 0;
