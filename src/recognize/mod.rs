@@ -185,43 +185,51 @@ struct Candidate {
 
 /// Searches the trie from every token start of the folded text. The groups come out sorted by
 /// start and, at one start, longest first, as [`select`] wants them.
+///
+/// This is the hottest loop of recognition, so the cheap tests come first: a prefix of the
+/// text that ends inside a word is dropped before its entries are decoded (most prefixes the
+/// trie finds are such: `ca` in `cancer`), and the "human" prefix below is looked for only
+/// where the folded text has an `h`.
 fn dictionary_groups(text: &str, folded: &FoldedText, dictionary: &Dictionary) -> Vec<Group> {
     let bytes = &folded.bytes;
+    let ends_token = |end: usize| {
+        end == bytes.len() || !is_word_byte(bytes[end]) || !is_word_byte(bytes[end - 1])
+    };
     let mut groups: Vec<Group> = Vec::new();
     let mut here: Vec<Candidate> = Vec::new();
-    for start in 0..bytes.len() {
+    for start in token_starts(bytes) {
         let b = bytes[start];
-        if b == b' '
-            || b == BARRIER
-            || (is_word_byte(b) && start > 0 && is_word_byte(bytes[start - 1]))
-        {
-            continue;
-        }
-        here.clear();
         let mut found_from = |from: usize, symbols_only: bool| {
-            dictionary.prefixes_of(&bytes[from..], |length, entry| {
+            for (length, entries) in dictionary.prefixes_of(&bytes[from..]) {
                 let end = from + length;
-                let ends_token = end == bytes.len()
-                    || !is_word_byte(bytes[end])
-                    || !is_word_byte(bytes[end - 1]);
-                if !ends_token || (symbols_only && !is_symbol_entry(entry, dictionary.form(entry)))
-                {
-                    return;
+                if !ends_token(end) {
+                    continue;
                 }
-                let written = folded.original_range(from, end, text);
-                if let Some(case) = case_match(&text[written], entry, dictionary) {
-                    let span = folded.original_range(start, end, text);
-                    here.push(Candidate { span, found: Found::Dictionary(entry), case });
+                for entry in entries {
+                    if symbols_only && !is_symbol_entry(entry, dictionary.form(entry)) {
+                        continue;
+                    }
+                    let written = folded.original_range(from, end, text);
+                    if let Some(case) = case_match(&text[written], entry, dictionary) {
+                        let span = folded.original_range(start, end, text);
+                        here.push(Candidate { span, found: Found::Dictionary(entry), case });
+                    }
                 }
-            })
+            }
         };
         found_from(start, false);
-        // `hOGG1`, `hGR`, `hERG`: a lower-case h before a symbol says "human".
-        let span = folded.original_range(start, start + 1, text);
-        if &text[span.clone()] == "h"
-            && text[span.end..].starts_with(|c: char| c.is_ascii_uppercase())
-        {
-            found_from(start + 1, true);
+        // `hOGG1`, `hGR`, `hERG`: a lower-case h before a symbol says "human". A folded `h` at a
+        // token start comes from an `h` or an `H`.
+        if b == b'h' {
+            let span = folded.original_range(start, start + 1, text);
+            if &text[span.clone()] == "h"
+                && text[span.end..].starts_with(|c: char| c.is_ascii_uppercase())
+            {
+                found_from(start + 1, true);
+            }
+        }
+        if here.is_empty() {
+            continue;
         }
         // Longest first, as `select` wants them.
         here.sort_by_key(|c| std::cmp::Reverse(c.span.end));
@@ -235,6 +243,30 @@ fn dictionary_groups(text: &str, folded: &FoldedText, dictionary: &Dictionary) -
         }
     }
     groups
+}
+
+/// The offsets where a term may start in folded text: the first byte of every word, and every
+/// other byte but a space or a barrier (chemical names may start with a bracket).
+fn token_starts(bytes: &[u8]) -> impl Iterator<Item = usize> + '_ {
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        while at < bytes.len() {
+            let start = at;
+            let b = bytes[start];
+            at += 1;
+            if is_word_byte(b) {
+                // The rest of the word starts nothing.
+                while at < bytes.len() && is_word_byte(bytes[at]) {
+                    at += 1;
+                }
+                return Some(start);
+            }
+            if b != b' ' && b != BARRIER {
+                return Some(start);
+            }
+        }
+        None
+    })
 }
 
 /// Adds candidates found otherwise (a project dictionary, defined short forms) to the sorted
