@@ -581,7 +581,13 @@ fn abbreviation_overrides(
             })
             .flatten()
             .collect();
-        let named = genes::named_by(long, &short_genes, context.dictionary);
+        // (Most short forms are no gene symbol; splitting the long form into words for nothing
+        // cost more than the rest of this loop.)
+        let named = if short_genes.is_empty() {
+            None
+        } else {
+            genes::named_by(long, &short_genes, context.dictionary)
+        };
         let decision = match (named, long_meaning) {
             (Some(gene), _) => Some(Override::Means(Meaning::Gene(GeneMention {
                 gene,
