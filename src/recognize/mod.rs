@@ -61,7 +61,8 @@ pub fn recognize(
         });
         candidates = merge(candidates, terms.collect());
     }
-    let variants = mtdna_variants(&masked, dictionary);
+    let about_mitochondria = is_about_mitochondria(&masked);
+    let variants = mtdna_variants(&masked, about_mitochondria, dictionary);
     let abbreviations = abbreviations::find(&masked);
 
     let context = Context {
@@ -69,7 +70,7 @@ pub fn recognize(
         dictionary,
         written_symbols: written_symbols(&candidates),
         italic: &prose.italic,
-        mitochondrial: is_about_mitochondria(&masked) || !variants.is_empty(),
+        mitochondrial: about_mitochondria || !variants.is_empty(),
     };
     let overrides = abbreviation_overrides(&abbreviations, &candidates, &context);
     let candidates = merge(candidates, short_form_occurrences(&masked, &overrides));
@@ -109,10 +110,15 @@ struct Context<'a> {
 /// as well be a protein change or a nuclear variant (`C677T` in MTHFR), so it is kept only in a
 /// document about mitochondria (or one that also writes `m.` descriptions) and when its first
 /// base is the rCRS base at its position.
-fn mtdna_variants(masked: &str, dictionary: &Dictionary) -> Vec<FoundVariant> {
+/// `about_mitochondria` is what [`is_about_mitochondria`] says of `masked` (a scan of the
+/// whole document, done once).
+fn mtdna_variants(
+    masked: &str,
+    about_mitochondria: bool,
+    dictionary: &Dictionary,
+) -> Vec<FoundVariant> {
     let mut found = crate::variant::scan::scan(masked);
-    let about_mtdna =
-        is_about_mitochondria(masked) || found.iter().any(|v| !v.legacy && v.variant.is_some());
+    let about_mtdna = about_mitochondria || found.iter().any(|v| !v.legacy && v.variant.is_some());
     found.retain(|v| {
         !v.legacy
             || (about_mtdna
