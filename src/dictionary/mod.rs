@@ -96,14 +96,16 @@ impl Dictionary {
         &EMBEDDED
     }
 
-    /// Calls `found(length, entry)` for every dictionary term that `folded[..length]` is, for
-    /// every prefix of `folded`. `folded` must be folded text (see [`keys::fold`]).
-    pub fn prefixes_of(&self, folded: &[u8], mut found: impl FnMut(usize, Entry)) {
-        for (pattern, length) in self.trie.common_prefix_search(folded) {
-            for entry in self.pattern_entries(pattern) {
-                found(length, entry);
-            }
-        }
+    /// Every dictionary term that is a prefix of `folded`, shortest first: its length and its
+    /// entries. `folded` must be folded text (see [`keys::fold`]). The entries are decoded only
+    /// when iterated, so a caller can skip a length it has no use for at no cost.
+    pub fn prefixes_of<'a>(
+        &'a self,
+        folded: &'a [u8],
+    ) -> impl Iterator<Item = (usize, impl Iterator<Item = Entry> + 'a)> + 'a {
+        self.trie
+            .common_prefix_search(folded)
+            .map(|(pattern, length)| (length, self.pattern_entries(pattern)))
     }
 
     /// Every entry of the term `term` (any case, any hyphenation).

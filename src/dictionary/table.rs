@@ -35,7 +35,19 @@ impl Table {
 
     /// Field `column` of row `i`, or "" when the row is shorter.
     pub fn field(&self, i: usize, column: usize) -> &'static str {
-        self.row(i).split('\t').nth(column).unwrap_or("")
+        // Fields are short, and binary searches read many: a byte loop finds the tabs in a
+        // fraction of the time a `split` takes to set up.
+        let row = self.row(i);
+        let tab_after = |from: usize| row.as_bytes()[from..].iter().position(|&b| b == b'\t');
+        let mut start = 0;
+        for _ in 0..column {
+            match tab_after(start) {
+                Some(tab) => start += tab + 1,
+                None => return "",
+            }
+        }
+        let end = tab_after(start).map_or(row.len(), |tab| start + tab);
+        &row[start..end]
     }
 
     /// Binary search over a table sorted by `column`: `compare` orders a field value against
@@ -55,5 +67,22 @@ impl Table {
             }
         }
         None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fields_are_split_at_tabs() {
+        // A header, then rows starting at bytes 4 and 12 of the text (17 bytes).
+        const TEXT: &str = "h\th\na\t\tc\td\r\nlast\n";
+        const STARTS: &[u8] = &[4, 0, 0, 0, 12, 0, 0, 0, 17, 0, 0, 0];
+        let table = Table::new(TEXT, STARTS);
+        assert_eq!(table.len(), 2);
+        let fields: Vec<&str> = (0..5).map(|c| table.field(0, c)).collect();
+        assert_eq!(fields, ["a", "", "c", "d", ""]);
+        assert_eq!((table.field(1, 0), table.field(1, 1)), ("last", ""));
     }
 }

@@ -104,7 +104,7 @@ impl UserDictionary {
         &'a self,
         text: &'a str,
         folded: &'a FoldedText,
-    ) -> impl Iterator<Item = (Range<usize>, CustomTerm)> + 'a {
+    ) -> impl Iterator<Item = (Range<usize>, &'a CustomTerm)> + 'a {
         let bytes = &folded.bytes;
         self.automaton.find_overlapping_iter(&bytes[..]).filter_map(move |m| {
             let (start, end) = (m.start(), m.end());
@@ -115,7 +115,7 @@ impl UserDictionary {
             let term = &self.terms[m.pattern().as_usize()];
             let span = folded.original_range(start, end, text);
             let case_ok = !term.exact_case || same_surface(&text[span.clone()], &term.written);
-            (starts && ends && case_ok).then(|| (span, term.term.clone()))
+            (starts && ends && case_ok).then_some((span, &term.term))
         })
     }
 }

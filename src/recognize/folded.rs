@@ -10,6 +10,35 @@ use crate::dictionary::keys::{Folded, fold_char};
 /// Marks non-prose in the masked text and in the folded view.
 pub const BARRIER: u8 = 0;
 
+/// The bytes that fold to themselves, lowercased: ASCII but for separators (whitespace and the
+/// hyphen, which fold to one space between words) and the barrier.
+const COPIED: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 1;
+    while b < 0x80 {
+        table[b] = b != b'-' as usize && !(b as u8).is_ascii_whitespace();
+        b += 1;
+    }
+    table
+};
+
+/// The end of the run that starts with the copied byte at `at`: copied bytes, and single spaces
+/// between them (a space before another separator, a barrier or the end of the text folds
+/// otherwise).
+fn copied_run_end(input: &[u8], at: usize) -> usize {
+    let mut end = at + 1;
+    while let Some(&b) = input.get(end) {
+        if COPIED[usize::from(b)] {
+            end += 1;
+        } else if b == b' ' && input.get(end + 1).is_some_and(|&next| COPIED[usize::from(next)]) {
+            end += 2;
+        } else {
+            break;
+        }
+    }
+    end
+}
+
 pub struct FoldedText {
     pub bytes: Vec<u8>,
     /// `origin[i]` is the byte offset in the document of the character folded byte `i` came from.
@@ -26,8 +55,10 @@ impl FoldedText {
         let mut at = 0;
         while at < input.len() {
             let b = input[at];
-            // Letters and digits, most of any text, need no decision.
-            if b.is_ascii_alphanumeric() {
+            // Most of any text is a run of ASCII letters, digits and punctuation with single
+            // spaces between words, which folds byte for byte: lowercased, each byte from its
+            // own offset. Such a run is copied whole.
+            if COPIED[usize::from(b)] {
                 if let Some(space_at) = pending_space.take()
                     && !bytes.is_empty()
                     && bytes.last() != Some(&BARRIER)
@@ -35,13 +66,14 @@ impl FoldedText {
                     bytes.push(b' ');
                     origin.push(space_at as u32);
                 }
-                bytes.push(b.to_ascii_lowercase());
-                origin.push(at as u32);
-                at += 1;
+                let end = copied_run_end(input, at);
+                bytes.extend(input[at..end].iter().map(u8::to_ascii_lowercase));
+                origin.extend(at as u32..end as u32);
+                at = end;
                 continue;
             }
-            // ASCII, which is most of any manuscript, is folded byte by byte; other characters
-            // go through `fold_char`.
+            // What is left of ASCII (separators, the barrier) is folded byte by byte; other
+            // characters go through `fold_char`.
             let (piece, len) = if b < 0x80 {
                 let piece = match b {
                     BARRIER => None,
@@ -118,6 +150,21 @@ mod tests {
         let alpha = 4..9;
         assert_eq!(&text[f.original_range(alpha.start, alpha.end, text)], "α");
         assert_eq!(&text[f.original_range(14, 28, text)], "Leigh\n syndrome");
+    }
+
+    #[test]
+    fn runs_of_plain_ascii_fold_like_single_bytes() {
+        let text = " PINK1 (PARK6), p.R492*; x \0 y -z\t\u{b}W  v\u{a0}U ";
+        let f = FoldedText::new(text);
+        assert_eq!(f.bytes, b"pink1 (park6), p.r492*; x\0y z \x0bw v u");
+        let origins: Vec<u32> = (0..f.bytes.len()).map(|i| f.origin[i]).collect();
+        assert_eq!(
+            origins,
+            [
+                1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23,
+                24, 25, 27, 29, 30, 32, 33, 34, 35, 36, 38, 39, 41
+            ]
+        );
     }
 
     #[test]

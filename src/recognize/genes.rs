@@ -17,8 +17,7 @@ pub fn is_symbol_like(written: &str, dictionary: &Dictionary) -> bool {
     }
     let mut chars = written.chars();
     let first = chars.next().unwrap_or(' ');
-    let rest: String = chars.collect();
-    if rest.chars().any(|c| c.is_uppercase()) {
+    if chars.any(|c| c.is_uppercase()) {
         return true;
     }
     first.is_uppercase()

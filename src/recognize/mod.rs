@@ -55,26 +55,27 @@ pub fn recognize(
     let prose = crate::markup::prose(text, kind);
     let masked = mask(text, &prose);
     let folded = FoldedText::new(&masked);
-    let mut groups = dictionary_groups(text, &folded, dictionary);
+    let mut candidates = dictionary_candidates(text, &folded, dictionary);
     if let Some(user) = user {
         let terms = user.find(text, &folded).map(|(span, term)| Candidate {
             span,
             found: Found::User(term),
             case: Case::Exact,
         });
-        groups = merge(groups, terms.collect());
+        candidates = merge(candidates, terms.collect());
     }
-    let variants = mtdna_variants(&masked, dictionary);
+    let about_mitochondria = is_about_mitochondria(&masked);
+    let variants = mtdna_variants(&masked, about_mitochondria, dictionary);
     let abbreviations = abbreviations::find(&masked);
 
     let context = Context {
         text,
         dictionary,
-        written_symbols: written_symbols(&groups),
+        written_symbols: written_symbols(&candidates),
         italic: &prose.italic,
-        mitochondrial: is_about_mitochondria(&masked) || !variants.is_empty(),
+        mitochondrial: about_mitochondria || !variants.is_empty(),
     };
-    let mut overrides = abbreviation_overrides(&abbreviations, &groups, &context);
+    let mut overrides = abbreviation_overrides(&abbreviations, &candidates, &context);
     // A synonym the author gives beside an approved symbol outweighs what a parenthesis seemed
     // to define, but not another definition of the form as a gene.
     for (synonym, mention) in synonyms::find(&masked, dictionary) {
@@ -82,8 +83,8 @@ pub fn recognize(
             overrides.insert(synonym, Override::Means(Meaning::Gene(mention)));
         }
     }
-    let groups = merge(groups, short_form_occurrences(&masked, &overrides));
-    let mut entities = select(&groups, &variants, &context, &overrides);
+    let candidates = merge(candidates, short_form_occurrences(&masked, &overrides));
+    let mut entities = select(&candidates, &variants, &context, &overrides);
     composite::join(&mut entities, &masked, &context);
     induced::specialise(&mut entities, &context);
     Recognized { entities, prose, masked, abbreviations, variants }
@@ -121,10 +122,15 @@ struct Context<'a> {
 /// as well be a protein change or a nuclear variant (`C677T` in MTHFR), so it is kept only in a
 /// document about mitochondria (or one that also writes `m.` descriptions) and when its first
 /// base is the rCRS base at its position.
-fn mtdna_variants(masked: &str, dictionary: &Dictionary) -> Vec<FoundVariant> {
+/// `about_mitochondria` is what [`is_about_mitochondria`] says of `masked` (a scan of the
+/// whole document, done once).
+fn mtdna_variants(
+    masked: &str,
+    about_mitochondria: bool,
+    dictionary: &Dictionary,
+) -> Vec<FoundVariant> {
     let mut found = crate::variant::scan::scan(masked);
-    let about_mtdna =
-        is_about_mitochondria(masked) || found.iter().any(|v| !v.legacy && v.variant.is_some());
+    let about_mtdna = about_mitochondria || found.iter().any(|v| !v.legacy && v.variant.is_some());
     found.retain(|v| {
         !v.legacy
             || (about_mtdna
@@ -166,10 +172,9 @@ pub fn is_about_mitochondria(text: &str) -> bool {
         .any(|w| w.len() >= 5 && WORDS.iter().any(|m| w.eq_ignore_ascii_case(m)))
 }
 
-fn written_symbols(groups: &[Group]) -> HashSet<GeneId> {
-    groups
+fn written_symbols(candidates: &[Candidate]) -> HashSet<GeneId> {
+    candidates
         .iter()
-        .flat_map(|g| &g.candidates)
         .filter_map(|c| match c.found {
             Found::Dictionary(e) if e.source == Source::GeneSymbol && c.case == Case::Exact => {
                 Some(GeneId(e.record))
@@ -181,103 +186,120 @@ fn written_symbols(groups: &[Group]) -> HashSet<GeneId> {
 
 /// What a matched span was found as.
 #[derive(Clone, Debug)]
-enum Found {
+enum Found<'a> {
     Dictionary(Entry),
-    User(CustomTerm),
+    User(&'a CustomTerm),
     /// An occurrence of a short form whose long form the document defines.
     ShortForm,
 }
 
+/// One thing a span may be. Recognition keeps the candidates of a document in one vector,
+/// sorted by start and, at one start, longest first; the candidates of one span are adjacent
+/// and form its [`Group`]. (One vector rather than a vector per span: a document has thousands
+/// of spans, and allocating for each cost as much as matching them.)
 #[derive(Clone, Debug)]
-struct Candidate {
+struct Candidate<'a> {
     span: Range<usize>,
-    found: Found,
+    found: Found<'a>,
     case: Case,
 }
 
-/// Searches the trie from every token start of the folded text. The groups come out sorted by
-/// start and, at one start, longest first, as [`select`] wants them.
-fn dictionary_groups(text: &str, folded: &FoldedText, dictionary: &Dictionary) -> Vec<Group> {
+/// Searches the trie from every token start of the folded text. The candidates come out sorted
+/// by start and, at one start, longest first, as [`select`] wants them.
+///
+/// This is the hottest loop of recognition, so the cheap tests come first: a prefix of the
+/// text that ends inside a word is dropped before its entries are decoded (most prefixes the
+/// trie finds are such: `ca` in `cancer`), and the "human" prefix below is looked for only
+/// where the folded text has an `h`.
+fn dictionary_candidates<'a>(
+    text: &str,
+    folded: &FoldedText,
+    dictionary: &Dictionary,
+) -> Vec<Candidate<'a>> {
     let bytes = &folded.bytes;
-    let mut groups: Vec<Group> = Vec::new();
-    let mut here: Vec<Candidate> = Vec::new();
-    for start in 0..bytes.len() {
+    let ends_token = |end: usize| {
+        end == bytes.len() || !is_word_byte(bytes[end]) || !is_word_byte(bytes[end - 1])
+    };
+    let mut candidates: Vec<Candidate> = Vec::new();
+    for start in token_starts(bytes) {
         let b = bytes[start];
-        if b == b' '
-            || b == BARRIER
-            || (is_word_byte(b) && start > 0 && is_word_byte(bytes[start - 1]))
-        {
-            continue;
-        }
-        here.clear();
+        let first_here = candidates.len();
         let mut found_from = |from: usize, symbols_only: bool| {
-            dictionary.prefixes_of(&bytes[from..], |length, entry| {
+            for (length, entries) in dictionary.prefixes_of(&bytes[from..]) {
                 let end = from + length;
-                let ends_token = end == bytes.len()
-                    || !is_word_byte(bytes[end])
-                    || !is_word_byte(bytes[end - 1]);
-                if !ends_token || (symbols_only && !is_symbol_entry(entry, dictionary.form(entry)))
-                {
-                    return;
+                if !ends_token(end) {
+                    continue;
                 }
-                let written = folded.original_range(from, end, text);
-                if let Some(case) = case_match(&text[written], entry, dictionary) {
-                    let span = folded.original_range(start, end, text);
-                    here.push(Candidate { span, found: Found::Dictionary(entry), case });
-                }
-            })
-        };
-        found_from(start, false);
-        // `hOGG1`, `hGR`, `hERG`: a lower-case h before a symbol says "human".
-        let span = folded.original_range(start, start + 1, text);
-        if &text[span.clone()] == "h"
-            && text[span.end..].starts_with(|c: char| c.is_ascii_uppercase())
-        {
-            found_from(start + 1, true);
-        }
-        // Longest first, as `select` wants them.
-        here.sort_by_key(|c| std::cmp::Reverse(c.span.end));
-        for candidate in here.drain(..) {
-            match groups.last_mut() {
-                Some(g) if g.span == candidate.span => g.candidates.push(candidate),
-                _ => {
-                    groups.push(Group { span: candidate.span.clone(), candidates: vec![candidate] })
+                for entry in entries {
+                    if symbols_only && !is_symbol_entry(entry, dictionary.form(entry)) {
+                        continue;
+                    }
+                    let written = folded.original_range(from, end, text);
+                    if let Some(case) = case_match(&text[written], entry, dictionary) {
+                        let span = folded.original_range(start, end, text);
+                        candidates.push(Candidate { span, found: Found::Dictionary(entry), case });
+                    }
                 }
             }
+        };
+        found_from(start, false);
+        // `hOGG1`, `hGR`, `hERG`: a lower-case h before a symbol says "human". A folded `h` at a
+        // token start comes from an `h` or an `H`.
+        if b == b'h' {
+            let span = folded.original_range(start, start + 1, text);
+            if &text[span.clone()] == "h"
+                && text[span.end..].starts_with(|c: char| c.is_ascii_uppercase())
+            {
+                found_from(start + 1, true);
+            }
         }
+        // Longest first, as `select` wants them (the trie finds the shortest first).
+        candidates[first_here..].sort_by_key(|c| std::cmp::Reverse(c.span.end));
     }
-    groups
+    candidates
+}
+
+/// The offsets where a term may start in folded text: the first byte of every word, and every
+/// other byte but a space or a barrier (chemical names may start with a bracket).
+fn token_starts(bytes: &[u8]) -> impl Iterator<Item = usize> + '_ {
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        while at < bytes.len() {
+            let start = at;
+            let b = bytes[start];
+            at += 1;
+            if is_word_byte(b) {
+                // The rest of the word starts nothing.
+                while at < bytes.len() && is_word_byte(bytes[at]) {
+                    at += 1;
+                }
+                return Some(start);
+            }
+            if b != b' ' && b != BARRIER {
+                return Some(start);
+            }
+        }
+        None
+    })
 }
 
 /// Adds candidates found otherwise (a project dictionary, defined short forms) to the sorted
-/// groups.
-fn merge(groups: Vec<Group>, mut extra: Vec<Candidate>) -> Vec<Group> {
+/// candidates; in a span that both have, the dictionary's come first.
+fn merge<'a>(candidates: Vec<Candidate<'a>>, mut extra: Vec<Candidate<'a>>) -> Vec<Candidate<'a>> {
     if extra.is_empty() {
-        return groups;
+        return candidates;
     }
-    let order = |span: &Range<usize>| (span.start, std::cmp::Reverse(span.end));
-    extra.sort_by_key(|c| order(&c.span));
-    let mut out: Vec<Group> = Vec::with_capacity(groups.len() + extra.len());
+    let order = |c: &Candidate| (c.span.start, std::cmp::Reverse(c.span.end));
+    extra.sort_by_key(order);
+    let mut out = Vec::with_capacity(candidates.len() + extra.len());
     let mut extra = extra.into_iter().peekable();
-    let push = |out: &mut Vec<Group>, c: Candidate| match out.last_mut() {
-        Some(g) if g.span == c.span => g.candidates.push(c),
-        _ => out.push(Group { span: c.span.clone(), candidates: vec![c] }),
-    };
-    for g in groups {
-        while let Some(c) = extra.next_if(|c| order(&c.span) < order(&g.span)) {
-            push(&mut out, c);
+    for c in candidates {
+        while let Some(e) = extra.next_if(|e| order(e) < order(&c)) {
+            out.push(e);
         }
-        match out.last_mut() {
-            Some(last) if last.span == g.span => last.candidates.extend(g.candidates),
-            _ => out.push(g),
-        }
-        while let Some(c) = extra.next_if(|c| out.last().is_some_and(|last| last.span == c.span)) {
-            push(&mut out, c);
-        }
+        out.push(c);
     }
-    for c in extra {
-        push(&mut out, c);
-    }
+    out.extend(extra);
     out
 }
 
@@ -357,9 +379,16 @@ enum Interpretation {
 }
 
 /// Every candidate found for one span.
-struct Group {
-    span: Range<usize>,
-    candidates: Vec<Candidate>,
+struct Group<'c, 'a> {
+    span: &'c Range<usize>,
+    candidates: &'c [Candidate<'a>],
+}
+
+/// The groups of sorted candidates, in order.
+fn groups<'c, 'a>(candidates: &'c [Candidate<'a>]) -> impl Iterator<Item = Group<'c, 'a>> {
+    candidates
+        .chunk_by(|a, b| a.span == b.span)
+        .map(|run| Group { span: &run[0].span, candidates: run })
 }
 
 /// What the document's own definitions say about a short form.
@@ -382,13 +411,13 @@ fn interpret_group(
         // "MEN1 mutations" is the gene even after "multiple endocrine neoplasia type 1 (MEN1)".
         Some(Override::Means(meaning))
             if !matches!(meaning, Meaning::Gene(_))
-                && genes::has_gene_context(&g.span, context.text, context.italic) =>
+                && genes::has_gene_context(g.span, context.text, context.italic) =>
         {
-            interpret(&g.span, &g.candidates, context, true)
+            interpret(g.span, g.candidates, context, true)
         }
         Some(Override::Means(meaning)) => Some(Interpretation::Entity(meaning.clone())),
-        Some(Override::NotAGene) => interpret(&g.span, &g.candidates, context, false),
-        None => interpret(&g.span, &g.candidates, context, true),
+        Some(Override::NotAGene) => interpret(g.span, g.candidates, context, false),
+        None => interpret(g.span, g.candidates, context, true),
     }
 }
 
@@ -405,7 +434,7 @@ fn interpret(
             _ => None,
         })
     };
-    if let Some(user) = candidates.iter().find_map(|c| match &c.found {
+    if let Some(user) = candidates.iter().find_map(|c| match c.found {
         Found::User(term) => Some(term.clone()),
         _ => None,
     }) {
@@ -496,7 +525,7 @@ fn mesh_id(entry: Entry) -> Option<MeshId> {
 /// Groups come sorted by start, longest first, and are interpreted only when they could be
 /// chosen: most candidates lie inside a longer match and are never looked at.
 fn select(
-    groups: &[Group],
+    candidates: &[Candidate],
     variants: &[FoundVariant],
     context: &Context,
     overrides: &HashMap<String, Override>,
@@ -513,13 +542,13 @@ fn select(
     // Every variant description, valid or not, is the variant's: `m.3243A>G` holds no gene.
     let mut taken = variants.iter().map(|v| v.span.clone()).peekable();
     let mut end = 0;
-    for g in groups {
+    for g in groups(candidates) {
         while taken.next_if(|t| t.end <= g.span.start).is_some() {}
         let overlaps_variant = taken.peek().is_some_and(|t| t.start < g.span.end);
         if g.span.start < end || overlaps_variant {
             continue;
         }
-        match interpret_group(g, context, overrides) {
+        match interpret_group(&g, context, overrides) {
             Some(Interpretation::Entity(meaning)) => {
                 entities.push(Entity { span: g.span.clone(), meaning });
                 end = g.span.end;
@@ -535,7 +564,7 @@ fn select(
 /// What each defined short form means, from its long form.
 fn abbreviation_overrides(
     abbreviations: &[Abbreviation],
-    groups: &[Group],
+    candidates: &[Candidate],
     context: &Context,
 ) -> HashMap<String, Override> {
     let no_overrides = HashMap::new();
@@ -547,23 +576,21 @@ fn abbreviation_overrides(
             continue;
         }
         let long = &context.text[abbreviation.long.clone()];
-        // Groups are sorted by start: look the spans up, do not scan. The long form means
+        // Candidates are sorted by start: look the spans up, do not scan. The long form means
         // something when one matched term covers it exactly.
-        let at_long = groups.partition_point(|g| g.span.start < abbreviation.long.start);
-        let long_meaning = groups[at_long..]
-            .iter()
+        let at_long = candidates.partition_point(|c| c.span.start < abbreviation.long.start);
+        let long_meaning = groups(&candidates[at_long..])
             .take_while(|g| g.span.start == abbreviation.long.start)
-            .find(|g| g.span == abbreviation.long)
-            .and_then(|g| match interpret_group(g, context, &no_overrides) {
+            .find(|g| *g.span == abbreviation.long)
+            .and_then(|g| match interpret_group(&g, context, &no_overrides) {
                 Some(Interpretation::Entity(meaning)) => Some(meaning),
                 _ => None,
             });
-        let first_group = groups.partition_point(|g| g.span.start < abbreviation.short.start);
-        let short_genes: Vec<GeneId> = groups[first_group..]
+        let at_short = candidates.partition_point(|c| c.span.start < abbreviation.short.start);
+        let short_genes: Vec<GeneId> = candidates[at_short..]
             .iter()
-            .take_while(|g| g.span.start == abbreviation.short.start)
-            .filter(|g| g.span == abbreviation.short)
-            .flat_map(|g| g.candidates.iter())
+            .take_while(|c| c.span.start == abbreviation.short.start)
+            .filter(|c| c.span == abbreviation.short)
             .filter_map(|c| match &c.found {
                 Found::Dictionary(e) if is_gene_source(e.source) => {
                     Some(context.dictionary.current_genes(GeneId(e.record)))
@@ -572,7 +599,13 @@ fn abbreviation_overrides(
             })
             .flatten()
             .collect();
-        let named = genes::named_by(long, &short_genes, context.dictionary);
+        // (Most short forms are no gene symbol; splitting the long form into words for nothing
+        // cost more than the rest of this loop.)
+        let named = if short_genes.is_empty() {
+            None
+        } else {
+            genes::named_by(long, &short_genes, context.dictionary)
+        };
         let decision = match (named, long_meaning) {
             (Some(gene), _) => Some(Override::Means(Meaning::Gene(GeneMention {
                 gene,
@@ -619,7 +652,10 @@ fn abbreviation_overrides(
 
 /// Occurrences of defined short forms, as candidates, so that a short form no dictionary knows
 /// ("HNF-6" after "hepatocyte nuclear factor 6 (HNF-6)") is recognised too.
-fn short_form_occurrences(masked: &str, overrides: &HashMap<String, Override>) -> Vec<Candidate> {
+fn short_form_occurrences<'a>(
+    masked: &str,
+    overrides: &HashMap<String, Override>,
+) -> Vec<Candidate<'a>> {
     let shorts: Vec<&String> =
         overrides.iter().filter(|(_, o)| matches!(o, Override::Means(_))).map(|(s, _)| s).collect();
     if shorts.is_empty() {
