@@ -506,19 +506,23 @@ pub fn resolve(
             dictionary.current_genes(record).into_iter().for_each(add);
         }
     }
-    candidates.sort_by_key(|(gene, written_as, _)| {
-        let g = dictionary.gene_facts(*gene);
-        // Outside a paper about mitochondria, COX2 is the nuclear PTGS2, not MT-CO2.
-        let out_of_place = g.mitochondrial != mitochondrial;
-        (
-            !written_symbols.contains(gene),
-            !mesh_named(*gene),
-            usage_rank(*written_as, written, dictionary.gene(*gene).symbol),
-            out_of_place,
-            !g.protein_coding,
-            g.ncbi_gene.unwrap_or(u32::MAX),
-        )
-    });
+    if candidates.len() > 1 {
+        candidates.sort_by_cached_key(|(gene, written_as, _)| {
+            let g = dictionary.gene_facts(*gene);
+            // Outside a paper about mitochondria, COX2 is the nuclear PTGS2, not MT-CO2.
+            let out_of_place = g.mitochondrial != mitochondrial;
+            let renumbered = *written_as == WrittenAs::PreviousSymbol
+                && is_numbered_rename(written, dictionary.gene(*gene).symbol);
+            (
+                !written_symbols.contains(gene),
+                !mesh_named(*gene),
+                usage_rank(*written_as, renumbered),
+                out_of_place,
+                !g.protein_coding,
+                g.ncbi_gene.unwrap_or(u32::MAX),
+            )
+        });
+    }
     let (gene, written_as, _) = *candidates.first()?;
     // An ambiguous form with nothing in the document to choose between its genes names no gene
     // biolint can vouch for when it is written in another case than HGNC's (`Nrf2` could be a
@@ -538,20 +542,22 @@ pub fn resolve(
 
 /// How current a reading is, when a form is an alias of one gene and a previous symbol of
 /// another: authors write what is in use now (`CBP` is CREBBP's alias, OPN1LW's old symbol).
-/// But a previous symbol HGNC only numbered (`ABL` → ABL1) is still the gene's everyday name,
-/// ahead of another gene's alias (`ABL`, abetalipoproteinemia, for MTTP).
-fn usage_rank(written_as: WrittenAs, written: &str, symbol: &str) -> u8 {
-    let numbered = symbol
-        .strip_prefix(written)
-        .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()));
+/// But a previous symbol HGNC only numbered (`ABL` → ABL1, see [`is_numbered_rename`]) is
+/// still the gene's everyday name, ahead of another gene's alias (`ABL` for MTTP).
+fn usage_rank(written_as: WrittenAs, renumbered: bool) -> u8 {
     match written_as {
-        WrittenAs::PreviousSymbol if numbered => 0,
+        WrittenAs::PreviousSymbol if renumbered => 0,
         WrittenAs::Symbol | WrittenAs::Alias | WrittenAs::Name | WrittenAs::DefinedAbbreviation => {
             0
         }
         WrittenAs::PreviousSymbol => 1,
         WrittenAs::WithdrawnSymbol(_) => 2,
     }
+}
+
+/// Whether `symbol` is the previous symbol `old` with a number added (`ABL` → `ABL1`).
+fn is_numbered_rename(old: &str, symbol: &str) -> bool {
+    symbol.strip_prefix(old).is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
 }
 
 /// Whether a form is a molecular-weight name: `p50`, `p27`, `P21`, `p16a`.
