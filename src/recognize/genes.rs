@@ -148,6 +148,9 @@ fn abbreviated_word_before(text: &str) -> Option<&str> {
 /// "cells" or "cell line", maybe across a list of other cell lines (`PC-3 and DU145 cells`,
 /// `the cell lines HepG2, HuH-7 and PLC/PRF/5`), is a cell line.
 fn is_cell_line(written: &str, before: &str, after: &str) -> bool {
+    if !written.contains('-') && !after.starts_with('-') {
+        return false;
+    }
     // The rest of a hyphenated name: `Mz-ChA-1 cells` is one cell line.
     let rest_len = after.find(|c: char| !(c.is_alphanumeric() || c == '-')).unwrap_or(after.len());
     // A hyphen before a digit, in the name or the rest of it.

@@ -6,8 +6,6 @@
 //! Only where MeSH has a drug-induced form of the very term written ("drug-induced
 //! dyskinesia"), and the word before "-induced" is a chemical the document names (or "drug").
 
-use std::collections::HashMap;
-
 use crate::dictionary::{MeshCategory, MeshId};
 use crate::entity::{Entity, Meaning};
 
@@ -16,26 +14,33 @@ use super::{Context, mesh_id};
 /// Gives every mention of a disease the document says a chemical induced the MeSH record of
 /// its drug-induced form.
 pub(super) fn specialise(entities: &mut [Entity], context: &Context) {
-    if !context.text.contains("-induced") {
-        return;
-    }
-    let mut induced: HashMap<MeshId, MeshId> = HashMap::new();
-    for (i, entity) in entities.iter().enumerate() {
-        let Meaning::Mesh(general) = entity.meaning else { continue };
-        if induced.contains_key(&general)
-            || !induced_by_a_chemical(entity.span.start, &entities[..i], context)
-            || !is_disease(general, context)
+    // (general record, drug-induced record); a document names few such diseases.
+    let mut induced: Vec<(MeshId, MeshId)> = Vec::new();
+    for at in memchr::memmem::find_iter(context.text.as_bytes(), "-induced ") {
+        // The first disease within the next few words.
+        let after = at + "-induced ".len();
+        let next = entities.partition_point(|e| e.span.start < after);
+        let Some((i, general)) =
+            entities[next..].iter().take(3).enumerate().find_map(|(k, e)| match e.meaning {
+                Meaning::Mesh(id) if is_disease(id, context) => Some((next + k, id)),
+                _ => None,
+            })
+        else {
+            continue;
+        };
+        if induced.iter().any(|(g, _)| *g == general)
+            || !induced_by_a_chemical(entities[i].span.start, &entities[..i], context)
         {
             continue;
         }
-        let written = &context.text[entity.span.clone()];
+        let written = &context.text[entities[i].span.clone()];
         let specific = context
             .dictionary
             .lookup(&format!("drug-induced {written}"))
             .filter_map(mesh_id)
             .find(|id| *id != general && is_disease(*id, context));
         if let Some(specific) = specific {
-            induced.insert(general, specific);
+            induced.push((general, specific));
         }
     }
     if induced.is_empty() {
@@ -43,7 +48,7 @@ pub(super) fn specialise(entities: &mut [Entity], context: &Context) {
     }
     for entity in entities {
         if let Meaning::Mesh(id) = &mut entity.meaning
-            && let Some(specific) = induced.get(id)
+            && let Some((_, specific)) = induced.iter().find(|(general, _)| general == id)
         {
             *id = *specific;
         }

@@ -34,7 +34,7 @@ pub(super) fn find(masked: &str, dictionary: &Dictionary) -> Vec<(String, GeneMe
         }
     };
     // "A, also known as B", "A (also called B)".
-    for (also, _) in masked.match_indices("also ") {
+    for also in memchr::memmem::find_iter(masked.as_bytes(), "also ") {
         if !masked[..also].ends_with([' ', '(']) {
             continue;
         }
@@ -52,7 +52,7 @@ pub(super) fn find(masked: &str, dictionary: &Dictionary) -> Vec<(String, GeneMe
     }
     // "AP4/TFAP4/AP-4": every form of a slashed chain beside the chain's approved symbols.
     let mut chain_end = 0;
-    for (slash, _) in masked.match_indices('/') {
+    for slash in memchr::memchr_iter(b'/', masked.as_bytes()) {
         if slash < chain_end {
             continue;
         }
@@ -60,9 +60,17 @@ pub(super) fn find(masked: &str, dictionary: &Dictionary) -> Vec<(String, GeneMe
         let start = masked[..slash].rfind(|c: char| !is_chain_char(c)).map_or(0, |i| i + 1);
         chain_end =
             masked[slash..].find(|c: char| !is_chain_char(c)).map_or(masked.len(), |i| slash + i);
-        let forms: Vec<&str> =
-            masked[start..chain_end].split('/').filter(|f| !f.is_empty()).collect();
-        for symbol in &forms {
+        // Gene symbols have a capital or a digit: `mg/kg` and `and/or` are no chain of genes.
+        let forms: Vec<&str> = masked[start..chain_end]
+            .split('/')
+            .filter(|f| {
+                f.len() >= 2 && f.chars().any(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+            })
+            .collect();
+        if forms.len() < 2 {
+            continue;
+        }
+        for symbol in forms.iter().filter(|f| dictionary.approved_gene(f).is_some()) {
             for synonym in &forms {
                 add(synonym, symbol);
             }
