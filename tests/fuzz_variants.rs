@@ -16,7 +16,8 @@ use proptest::test_runner::{Config as RunnerConfig, TestRunner};
 use biolint::variant::{parse, scan};
 use biolint::{Config, Document, DocumentKind};
 
-/// Text made of the pieces of variant descriptions, prose and markup, in any order.
+/// Text made of the pieces of variant descriptions, prose, markup and what the recognition
+/// rules look for (composite mentions, synonyms, drug-induced diseases), in any order.
 fn description_like() -> impl Strategy<Value = String> {
     let piece = prop_oneof![
         Just("m.".to_owned()),
@@ -70,6 +71,25 @@ fn description_like() -> impl Strategy<Value = String> {
         Just("PARK2 ".to_owned()),
         Just("CX43 ".to_owned()),
         Just("reactive oxygen species (ROS)".to_owned()),
+        // What the recognition rules look for around genes and diseases.
+        Just("ERK1".to_owned()),
+        Just("/2".to_owned()),
+        Just(", and -".to_owned()),
+        Just("Mcm2".to_owned()),
+        Just("-7".to_owned()),
+        Just("matriptase".to_owned()),
+        Just(" also known as ".to_owned()),
+        Just("IGF2BP3".to_owned()),
+        Just("IMP3".to_owned()),
+        Just("levodopa".to_owned()),
+        Just("-induced ".to_owned()),
+        Just("dyskinesia".to_owned()),
+        Just("Proc. Natl. ".to_owned()),
+        Just(", H.".to_owned()),
+        Just(" cells".to_owned()),
+        Just("cell lines ".to_owned()),
+        Just("PC-3".to_owned()),
+        Just("﹨".to_owned()),
     ];
     prop::collection::vec(piece, 0..24).prop_map(|pieces| pieces.concat())
 }

@@ -8,6 +8,7 @@ use crate::dictionary::{Dictionary, GeneId};
 use crate::entity::{Case, GeneMention};
 
 use super::{genes, is_gene_source};
+use crate::text::after_last;
 
 /// Each form the document gives as a synonym of an approved symbol, with that gene.
 pub(super) fn find(masked: &str, dictionary: &Dictionary) -> Vec<(String, GeneMention)> {
@@ -45,7 +46,7 @@ pub(super) fn find(masked: &str, dictionary: &Dictionary) -> Vec<(String, GeneMe
             continue;
         };
         let before = masked[..also].trim_end_matches([',', '(', ' ']);
-        let symbol = &before[before.rfind(|c: char| !is_symbol_char(c)).map_or(0, |i| i + 1)..];
+        let symbol = &before[after_last(before, |c| !is_symbol_char(c))..];
         let synonym = after[..after.find(|c: char| !is_symbol_char(c)).unwrap_or(after.len())]
             .trim_end_matches(['.', '-']);
         add(synonym, symbol);
@@ -57,7 +58,7 @@ pub(super) fn find(masked: &str, dictionary: &Dictionary) -> Vec<(String, GeneMe
             continue;
         }
         let is_chain_char = |c: char| is_symbol_char(c) || c == '/';
-        let start = masked[..slash].rfind(|c: char| !is_chain_char(c)).map_or(0, |i| i + 1);
+        let start = after_last(&masked[..slash], |c| !is_chain_char(c));
         chain_end =
             masked[slash..].find(|c: char| !is_chain_char(c)).map_or(masked.len(), |i| slash + i);
         // Gene symbols have a capital or a digit: `mg/kg` and `and/or` are no chain of genes.
@@ -120,6 +121,13 @@ mod tests {
             genes("The factor AP4/TFAP4 binds DNA; AP4 rose."),
             pairs(&[("AP4", "TFAP4"), ("TFAP4", "TFAP4"), ("AP4", "TFAP4")])
         );
+    }
+
+    #[test]
+    fn chains_after_multibyte_characters() {
+        // Found by the fuzz test: a chain right after a three-byte character panicked.
+        assert!(genes("﹨AP4/TFAP4 binds.").contains(&("TFAP4".to_owned(), "TFAP4".to_owned())));
+        assert!(genes("λ also known as ﹨IMP3").len() <= 1);
     }
 
     #[test]
