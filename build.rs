@@ -224,8 +224,8 @@ fn family_names<'a>(genes: &'a str, proteins: &'a str) -> HashSet<&'a str> {
         for (i, _) in form.char_indices().skip(1) {
             let stem = &form[..i];
             let rest = form[i..].strip_prefix(['-', ' ']).unwrap_or(&form[i..]);
+            let lower = rest.to_lowercase();
             let qualified = GREEK.iter().any(|g| {
-                let lower = rest.to_lowercase();
                 lower.starts_with(g) && lower[g.len()..].chars().all(|c| c.is_ascii_alphanumeric())
             });
             if qualified && forms.contains_key(stem) && !approved.contains(stem) {

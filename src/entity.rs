@@ -136,13 +136,7 @@ impl Entity {
     /// `NCBITaxon:9606`, `NC_012920.1:m.3243A>G`, or a project dictionary's own ID.
     pub fn id(&self, dictionary: &Dictionary) -> String {
         match &self.meaning {
-            Meaning::Gene(mention) => {
-                let gene = dictionary.gene(mention.gene);
-                match gene.ncbi_gene {
-                    Some(ncbi) => format!("NCBIGene:{ncbi}"),
-                    None => gene.hgnc_id.to_owned(),
-                }
-            }
+            Meaning::Gene(mention) => gene_id(mention.gene, dictionary),
             Meaning::Mesh(id) => format!("MESH:{}", dictionary.mesh(*id).mesh_id),
             Meaning::Species(id) => format!("NCBITaxon:{}", dictionary.species(*id).taxon_id),
             Meaning::Variant(variant) => variant.normalized(),
@@ -150,10 +144,26 @@ impl Entity {
         }
     }
 
+    /// [`Entity::id`] of each gene a composite mention names besides its first (`ERK1/2`:
+    /// MAPK1's); none for any other entity.
+    pub fn also_ids<'a>(&'a self, dictionary: &'a Dictionary) -> impl Iterator<Item = String> + 'a {
+        let also = self.as_gene().map_or(&[][..], |g| &g.also_names);
+        also.iter().map(|gene| gene_id(*gene, dictionary))
+    }
+
     pub fn as_gene(&self) -> Option<&GeneMention> {
         match &self.meaning {
             Meaning::Gene(g) => Some(g),
             _ => None,
         }
+    }
+}
+
+/// A gene's identifier: `NCBIGene:65018`, or its HGNC ID when it has no NCBI Gene ID.
+fn gene_id(gene: GeneId, dictionary: &Dictionary) -> String {
+    let gene = dictionary.gene(gene);
+    match gene.ncbi_gene {
+        Some(ncbi) => format!("NCBIGene:{ncbi}"),
+        None => gene.hgnc_id.to_owned(),
     }
 }

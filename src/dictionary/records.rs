@@ -252,10 +252,15 @@ impl Dictionary {
         (start..end).map(|i| GeneId(keys::u32_at(self.gene_merged, i)))
     }
 
-    /// The approved gene whose symbol is exactly `symbol`.
+    /// The approved gene whose symbol is exactly `symbol` (not a spelling biolint generated
+    /// from it: `MTTL1` is MT-TL1's previous symbol, not its approved one).
     pub fn approved_gene(&self, symbol: &str) -> Option<GeneId> {
         self.lookup(symbol)
-            .find(|e| e.source == Source::GeneSymbol && self.form(*e) == symbol)
+            .find(|e| {
+                e.source == Source::GeneSymbol
+                    && e.flags & keys::FLAG_GENERATED_SPELLING == 0
+                    && self.form(*e) == symbol
+            })
             .map(|e| GeneId(e.record))
     }
 

@@ -48,12 +48,12 @@ fn composite(entity: &Entity, masked: &str, context: &Context) -> Option<(usize,
     const JOINERS: &[&str] = &[", and -", ", or -", " and -", " or -", " & -", ", -"];
     let mention = entity.as_gene()?;
     let written = &context.text[entity.span.clone()];
+    if let Some(range) = range(mention.gene, written, entity.span.end, masked, context) {
+        return Some(range);
+    }
     let before_hyphen = written.rfind('-').map(|i| &written[..=i]).filter(|p| p.len() > 1);
     let rest = |at: usize| &masked[at..];
     let alphanumeric = |at: usize| rest(at).bytes().take_while(u8::is_ascii_alphanumeric).count();
-    if let Some(range) = range(entity, written, masked, context) {
-        return Some(range);
-    }
     let mut end = entity.span.end;
     let mut others = Vec::new();
     loop {
@@ -91,14 +91,15 @@ fn composite(entity: &Entity, masked: &str, context: &Context) -> Option<(usize,
 /// A range of numbered genes, `Mcm2-7` (MCM2 to MCM7), `NPHP1-9`, `CXCL9-11`: the genes of
 /// each number the dictionaries know, the last one included.
 fn range(
-    entity: &Entity,
+    first_gene: GeneId,
     written: &str,
+    end: usize,
     masked: &str,
     context: &Context,
 ) -> Option<(usize, Vec<GeneId>)> {
     let prefix = written.trim_end_matches(|c: char| c.is_ascii_digit());
     let first: u32 = written[prefix.len()..].parse().ok()?;
-    let rest = masked[entity.span.end..].strip_prefix('-')?;
+    let rest = masked[end..].strip_prefix('-')?;
     let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
     let last: u32 = rest[..digits].parse().ok()?;
     if prefix.is_empty()
@@ -108,18 +109,17 @@ fn range(
     {
         return None;
     }
-    let mention = entity.as_gene()?;
     gene_named(&format!("{prefix}{last}"), context)?;
     let mut others = Vec::new();
     for number in first + 1..=last {
         if let Some(gene) = gene_named(&format!("{prefix}{number}"), context)
-            && gene != mention.gene
+            && gene != first_gene
             && !others.contains(&gene)
         {
             others.push(gene);
         }
     }
-    Some((entity.span.end + 1 + digits, others))
+    Some((end + 1 + digits, others))
 }
 
 /// `written` with its final runs of letters and digits replaced by `part`'s, when `part` has

@@ -156,9 +156,7 @@ fn is_cell_line(written: &str, before: &str, after: &str) -> bool {
     // A hyphen before a digit, in the name or the rest of it.
     let hyphen_digit =
         |s: &str| s.split('-').skip(1).any(|p| p.starts_with(|c: char| c.is_ascii_digit()));
-    let numbered = hyphen_digit(written)
-        || hyphen_digit(&after[..rest_len])
-        || (written.ends_with('-') && after.starts_with(|c: char| c.is_ascii_digit()));
+    let numbered = hyphen_digit(written) || hyphen_digit(&after[..rest_len]);
     // `HER-2-overexpressing cells` are cells of some line, HER-2 the gene.
     let modified = after[..rest_len]
         .split('-')

@@ -68,11 +68,10 @@ fn induced_by_a_chemical(at: usize, entities_before: &[Entity], context: &Contex
         let start = text[..end].rfind([' ', '\n', '(']).map_or(0, |i| i + 1);
         let word = &text[start..end];
         if let Some(cause) = word.strip_suffix("-induced") {
-            let cause_start = start;
-            let cause_end = start + cause.len();
+            let cause_span = start..start + cause.len();
             return cause.eq_ignore_ascii_case("drug")
                 || entities_before.iter().rev().take(4).any(|e| {
-                    e.span == (cause_start..cause_end)
+                    e.span == cause_span
                         && matches!(e.meaning, Meaning::Mesh(id)
                             if context.dictionary.mesh(id).category == MeshCategory::Chemical)
                 });

@@ -13,8 +13,8 @@ use crate::text::after_last;
 /// Each form the document gives as a synonym of an approved symbol, with that gene.
 pub(super) fn find(masked: &str, dictionary: &Dictionary) -> Vec<(String, GeneMention)> {
     let mut found: Vec<(String, GeneMention)> = Vec::new();
-    let mut add = |synonym: &str, symbol: &str| {
-        let Some(gene) = dictionary.approved_gene(symbol) else { return };
+    // `synonym` means `gene`, written `symbol`, if HGNC lists it for that gene.
+    let mut add = |synonym: &str, symbol: &str, gene: GeneId| {
         if synonym == symbol || found.iter().any(|(s, _)| s == synonym) {
             return;
         }
@@ -49,7 +49,9 @@ pub(super) fn find(masked: &str, dictionary: &Dictionary) -> Vec<(String, GeneMe
         let symbol = &before[after_last(before, |c| !is_symbol_char(c))..];
         let synonym = after[..after.find(|c: char| !is_symbol_char(c)).unwrap_or(after.len())]
             .trim_end_matches(['.', '-']);
-        add(synonym, symbol);
+        if let Some(gene) = dictionary.approved_gene(symbol) {
+            add(synonym, symbol, gene);
+        }
     }
     // "AP4/TFAP4/AP-4": every form of a slashed chain beside the chain's approved symbols.
     let mut chain_end = 0;
@@ -71,9 +73,10 @@ pub(super) fn find(masked: &str, dictionary: &Dictionary) -> Vec<(String, GeneMe
         if forms.len() < 2 {
             continue;
         }
-        for symbol in forms.iter().filter(|f| dictionary.approved_gene(f).is_some()) {
+        for symbol in &forms {
+            let Some(gene) = dictionary.approved_gene(symbol) else { continue };
             for synonym in &forms {
-                add(synonym, symbol);
+                add(synonym, symbol, gene);
             }
         }
     }

@@ -138,22 +138,18 @@ pub fn pubtator_line(
     lines: &LineIndex,
     dictionary: &Dictionary,
 ) -> String {
-    let id = entity.id(dictionary);
     // PubTator writes bare identifiers: 65018, D007888, 9606.
-    let bare = id
-        .strip_prefix("NCBIGene:")
-        .or_else(|| id.strip_prefix("MESH:"))
-        .or_else(|| id.strip_prefix("NCBITaxon:"))
-        .unwrap_or(&id);
-    let mut ids = bare.to_owned();
-    for gene in entity.as_gene().map_or(&[][..], |g| &g.also_names) {
-        let gene = dictionary.gene(*gene);
-        ids.push(';');
-        match gene.ncbi_gene {
-            Some(ncbi) => ids.push_str(ncbi),
-            None => ids.push_str(gene.hgnc_id),
-        }
-    }
+    let bare = |id: String| {
+        ["NCBIGene:", "MESH:", "NCBITaxon:"]
+            .iter()
+            .find_map(|prefix| id.strip_prefix(prefix).map(str::to_owned))
+            .unwrap_or(id)
+    };
+    let ids: Vec<String> = std::iter::once(entity.id(dictionary))
+        .chain(entity.also_ids(dictionary))
+        .map(bare)
+        .collect();
+    let ids = ids.join(";");
     let entity_type = entity.entity_type(dictionary).name();
     let mut type_name = entity_type[..1].to_uppercase();
     type_name.push_str(&entity_type[1..]);

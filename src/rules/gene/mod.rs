@@ -99,10 +99,7 @@ pub fn gene_mentions<'a>(
         // ("IGF2BP3, also known as IMP3"): IMP3 is a gene's name of its own.
         if g.is_composite()
             || (g.written_as != WrittenAs::Symbol
-                && context
-                    .dictionary
-                    .approved_gene(written)
-                    .is_some_and(|other| context.dictionary.gene(other).symbol == written))
+                && context.dictionary.approved_gene(written).is_some())
         {
             return false;
         }
