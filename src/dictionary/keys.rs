@@ -366,6 +366,10 @@ pub const GENE_PROTEIN_CODING: u8 = 1;
 pub const GENE_PHENOTYPE_ONLY: u8 = 2;
 pub const GENE_MITOCHONDRIAL: u8 = 4;
 
+/// The trie's value for a term is its index shifted left by one, with this bit set when some
+/// entry of the term [`Entry::may_match_lowercase`].
+pub const TERM_MATCHES_LOWERCASE: u32 = 1;
+
 /// Size in bytes of one encoded entry: source, flags, two spare bytes, record, form.
 pub const ENTRY_SIZE: usize = 12;
 
@@ -387,6 +391,31 @@ impl Entry {
         out.extend_from_slice(&[0, 0]);
         out.extend_from_slice(&self.record.to_le_bytes());
         out.extend_from_slice(&self.form.to_le_bytes());
+    }
+
+    /// Whether the entry is a gene symbol (matched by the rules for symbols) rather than a name;
+    /// `form` is its spelling.
+    pub fn is_symbol(&self, form: &str) -> bool {
+        match self.source {
+            Source::GeneSymbol
+            | Source::GeneAlias
+            | Source::GenePrevious
+            | Source::GeneWithdrawn => true,
+            Source::GeneMeshName => {
+                !form.contains(' ')
+                    && form.chars().any(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+            }
+            _ => false,
+        }
+    }
+
+    /// Whether the entry may match text written without capitals or digits (`was`, `patients`):
+    /// a name that matches in any case, or a spelling without capitals. A symbol or an acronym
+    /// spelt with capitals (`WAS`, `AIDS`) matches such text in no case, so the matcher skips
+    /// terms none of whose entries may (see `TERM_MATCHES_LOWERCASE`).
+    pub fn may_match_lowercase(&self, form: &str) -> bool {
+        (self.flags & FLAG_EXACT_CASE == 0 && !self.is_symbol(form))
+            || !form.bytes().any(|b| b.is_ascii_uppercase())
     }
 
     /// Decodes the entry at `bytes[..ENTRY_SIZE]`, written by [`Entry::encode`].

@@ -9,11 +9,13 @@ pub mod generate;
 pub mod keys;
 mod records;
 mod table;
+mod trie;
 pub mod user;
 
 use std::sync::LazyLock;
 
-use yada::DoubleArray;
+pub use trie::Node;
+use trie::Trie;
 
 pub use keys::{Entry, Source};
 pub use records::{
@@ -41,7 +43,7 @@ macro_rules! embedded_table {
 
 /// The dictionaries compiled into biolint.
 pub struct Dictionary {
-    trie: DoubleArray<&'static [u8]>,
+    terms: Trie,
     entry_starts: &'static [u8],
     entries: &'static [u8],
     forms: &'static [u8],
@@ -56,38 +58,43 @@ pub struct Dictionary {
     gene_merged_starts: &'static [u8],
     gene_merged: &'static [u8],
     /// Mouse and rat symbols, exact case; value bit 1 = mouse, 2 = rat.
-    model_symbols: DoubleArray<&'static [u8]>,
+    model_symbols: Trie,
     pub(crate) mt_loci: Table,
     pub(crate) clinvar: Table,
     /// The rCRS, NC_012920.1: position p is `rcrs[p - 1]`.
     pub rcrs: &'static [u8],
 }
 
-static EMBEDDED: LazyLock<Dictionary> = LazyLock::new(|| {
-    let trie_bytes: &'static [u8] = embedded!("trie.bin");
-    Dictionary {
-        // SAFETY: `trie.bin` is written by `yada::builder::DoubleArrayBuilder` in build.rs, so it
-        // is a valid double array; the `embedded_trie_is_valid` test checks it with
-        // `DoubleArray::new`, which validates every unit (too slow for start-up).
-        trie: unsafe { DoubleArray::new_unchecked(trie_bytes) },
-        entry_starts: embedded!("entry_starts.bin"),
-        entries: embedded!("entries.bin"),
-        forms: embedded!("forms.bin"),
-        genes: embedded_table!("genes", "hgnc_genes.tsv"),
-        mesh_descriptors: embedded_table!("mesh_descriptors", "mesh_descriptors.tsv"),
-        mesh_supplementary: embedded_table!("mesh_supplementary", "mesh_supplementary.tsv"),
-        species: embedded_table!("species", "curated/species.tsv"),
-        not_genes: embedded_table!("not_genes", "curated/not_genes.tsv"),
-        english_words: embedded_table!("english_words", "curated/english_words.tsv"),
-        gene_facts: embedded!("gene_facts.bin"),
-        gene_merged_starts: embedded!("gene_merged_starts.bin"),
-        gene_merged: embedded!("gene_merged.bin"),
-        // SAFETY: as for `trie`.
-        model_symbols: unsafe { DoubleArray::new_unchecked(embedded!("model_symbols.bin")) },
-        mt_loci: embedded_table!("mt_loci", "mt_loci.tsv"),
-        clinvar: embedded_table!("clinvar", "clinvar_mt.tsv"),
-        rcrs: embedded!("rcrs.bin"),
+/// A term of the dictionaries, as found by a walk of the term trie.
+#[derive(Clone, Copy, Debug)]
+pub struct Term(u32);
+
+impl Term {
+    /// Whether some entry of the term may match text without capitals or digits
+    /// ([`Entry::may_match_lowercase`]): when not, such text need not be checked entry by entry.
+    pub fn matches_lowercase(self) -> bool {
+        self.0 & keys::TERM_MATCHES_LOWERCASE != 0
     }
+}
+
+static EMBEDDED: LazyLock<Dictionary> = LazyLock::new(|| Dictionary {
+    terms: Trie::new(embedded!("trie.bin")),
+    entry_starts: embedded!("entry_starts.bin"),
+    entries: embedded!("entries.bin"),
+    forms: embedded!("forms.bin"),
+    genes: embedded_table!("genes", "hgnc_genes.tsv"),
+    mesh_descriptors: embedded_table!("mesh_descriptors", "mesh_descriptors.tsv"),
+    mesh_supplementary: embedded_table!("mesh_supplementary", "mesh_supplementary.tsv"),
+    species: embedded_table!("species", "curated/species.tsv"),
+    not_genes: embedded_table!("not_genes", "curated/not_genes.tsv"),
+    english_words: embedded_table!("english_words", "curated/english_words.tsv"),
+    gene_facts: embedded!("gene_facts.bin"),
+    gene_merged_starts: embedded!("gene_merged_starts.bin"),
+    gene_merged: embedded!("gene_merged.bin"),
+    model_symbols: Trie::new(embedded!("model_symbols.bin")),
+    mt_loci: embedded_table!("mt_loci", "mt_loci.tsv"),
+    clinvar: embedded_table!("clinvar", "clinvar_mt.tsv"),
+    rcrs: embedded!("rcrs.bin"),
 });
 
 impl Dictionary {
@@ -96,27 +103,41 @@ impl Dictionary {
         &EMBEDDED
     }
 
-    /// Every dictionary term that is a prefix of `folded`, shortest first: its length and its
-    /// entries. `folded` must be folded text (see [`keys::fold`]). The entries are decoded only
-    /// when iterated, so a caller can skip a length it has no use for at no cost.
-    pub fn prefixes_of<'a>(
+    /// The node of the term trie reached from `node` by the folded text `folded` (see
+    /// [`keys::fold`]), if some term begins that way.
+    pub fn walk(&self, node: Node, folded: &[u8]) -> Option<Node> {
+        self.terms.walk(node, folded)
+    }
+
+    /// The term that ends at `node`, if one does.
+    pub fn term_at(&self, node: Node) -> Option<Term> {
+        self.terms.value(node).map(Term)
+    }
+
+    /// Every term that continues from `node` along a prefix of the folded text `folded`,
+    /// shortest first, with how many bytes of `folded` it took.
+    pub fn terms_along<'a>(
         &'a self,
+        node: Node,
         folded: &'a [u8],
-    ) -> impl Iterator<Item = (usize, impl Iterator<Item = Entry> + 'a)> + 'a {
-        self.trie
-            .common_prefix_search(folded)
-            .map(|(pattern, length)| (length, self.pattern_entries(pattern)))
+    ) -> impl Iterator<Item = (usize, Term)> + 'a {
+        self.terms.keys_along(node, folded).map(|(length, value)| (length, Term(value)))
+    }
+
+    /// The term `term` (any case, any hyphenation), if the dictionaries have it.
+    pub fn term(&self, term: &str) -> Option<Term> {
+        self.terms.get(keys::fold(term).as_bytes()).map(Term)
     }
 
     /// Every entry of the term `term` (any case, any hyphenation).
     pub fn lookup(&self, term: &str) -> impl Iterator<Item = Entry> + '_ {
-        let key = keys::fold(term);
-        // The trie cannot search for NUL, which masked text is full of; no term contains it.
-        let found = if key.contains('\0') { None } else { self.trie.exact_match_search(key) };
-        found.into_iter().flat_map(|pattern| self.pattern_entries(pattern))
+        self.term(term).into_iter().flat_map(|term| self.entries(term))
     }
 
-    fn pattern_entries(&self, pattern: u32) -> impl Iterator<Item = Entry> + '_ {
+    /// What a term stands for. The entries are read only when iterated, so a caller can skip a
+    /// term it has no use for without touching the entry tables (large, and seldom in cache).
+    pub fn entries(&self, term: Term) -> impl Iterator<Item = Entry> + '_ {
+        let pattern = term.0 >> 1;
         let start = keys::u32_at(self.entry_starts, pattern as usize) as usize;
         let end = keys::u32_at(self.entry_starts, pattern as usize + 1) as usize;
         (start..end)
@@ -137,12 +158,12 @@ impl Dictionary {
 
     /// Whether `symbol` is, with exactly this case, a mouse (MGI) gene symbol or synonym.
     pub fn is_mouse_symbol(&self, symbol: &str) -> bool {
-        self.model_symbols.exact_match_search(symbol).is_some_and(|bits| bits & 1 != 0)
+        self.model_symbols.get(symbol.as_bytes()).is_some_and(|bits| bits & 1 != 0)
     }
 
     /// Whether `symbol` is, with exactly this case, a rat (RGD) gene symbol or synonym.
     pub fn is_rat_symbol(&self, symbol: &str) -> bool {
-        self.model_symbols.exact_match_search(symbol).is_some_and(|bits| bits & 2 != 0)
+        self.model_symbols.get(symbol.as_bytes()).is_some_and(|bits| bits & 2 != 0)
     }
 
     /// Every HGNC entry, approved or withdrawn.
@@ -171,8 +192,8 @@ mod tests {
 
     #[test]
     fn embedded_tries_are_valid() {
-        assert!(DoubleArray::new(&embedded!("trie.bin")[..]).is_ok());
-        assert!(DoubleArray::new(&embedded!("model_symbols.bin")[..]).is_ok());
+        assert!(yada::DoubleArray::new(&embedded!("trie.bin")[..]).is_ok());
+        assert!(yada::DoubleArray::new(&embedded!("model_symbols.bin")[..]).is_ok());
     }
 
     #[test]

@@ -21,12 +21,15 @@ use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+use rustc_hash::FxHashMap;
 
 use crate::dictionary::keys::{
     self, FLAG_DISEASE, FLAG_EXACT_CASE, FLAG_NOT_REPORTED, is_word_byte,
 };
 use crate::dictionary::user::UserDictionary;
-use crate::dictionary::{Dictionary, Entry, GeneId, MeshCategory, MeshId, Source, SpeciesId};
+use crate::dictionary::{
+    Dictionary, Entry, GeneId, MeshCategory, MeshId, Node, Source, SpeciesId, Term,
+};
 use crate::entity::{Case, CustomTerm, Entity, GeneMention, Meaning, WrittenAs};
 use crate::markup::{DocumentKind, Prose};
 use crate::variant::scan::Found as FoundVariant;
@@ -204,53 +207,78 @@ struct Candidate<'a> {
     case: Case,
 }
 
-/// Searches the trie from every token start of the folded text. The candidates come out sorted
-/// by start and, at one start, longest first, as [`select`] wants them.
+/// The dictionary terms of the folded text, with their case checked against `text`, sorted by
+/// start and, at one start, longest first.
 ///
-/// This is the hottest loop of recognition, so the cheap tests come first: a prefix of the
-/// text that ends inside a word is dropped before its entries are decoded (most prefixes the
-/// trie finds are such: `ca` in `cancer`), and the "human" prefix below is looked for only
-/// where the folded text has an `h`.
+/// Most terms are one word, and prose repeats its words: what a word (as written) matches, and
+/// where the trie stands after it, is worked out once per document. Only a word after which
+/// some term goes on (`Leigh` in `Leigh syndrome`) walks the trie further.
 fn dictionary_candidates<'a>(
     text: &str,
     folded: &FoldedText,
     dictionary: &Dictionary,
 ) -> Vec<Candidate<'a>> {
+    struct Word {
+        /// Where the trie stands after the word, if some term goes on.
+        node: Option<Node>,
+        /// The entries of the term that is the whole word, with their case, in `matched`.
+        matched: Range<usize>,
+    }
     let bytes = &folded.bytes;
     let ends_token = |end: usize| {
         end == bytes.len() || !is_word_byte(bytes[end]) || !is_word_byte(bytes[end - 1])
     };
+    let mut words: FxHashMap<&str, Word> = FxHashMap::default();
+    let mut matched: Vec<(Entry, Case)> = Vec::new();
     let mut candidates: Vec<Candidate> = Vec::new();
-    for start in token_starts(bytes) {
-        let b = bytes[start];
-        let first_here = candidates.len();
-        let mut found_from = |from: usize, symbols_only: bool| {
-            for (length, entries) in dictionary.prefixes_of(&bytes[from..]) {
+    // The terms from `node` along `bytes[from..]`: `start` is where the span starts (before
+    // `from` when a walk goes on after a word), `written_from` where the term's text starts.
+    let terms_after =
+        |candidates: &mut Vec<Candidate>, node, start, written_from, from, symbols_only: bool| {
+            for (length, term) in dictionary.terms_along(node, &bytes[from..]) {
                 let end = from + length;
                 if !ends_token(end) {
                     continue;
                 }
-                for entry in entries {
-                    if symbols_only && !is_symbol_entry(entry, dictionary.form(entry)) {
-                        continue;
-                    }
-                    let written = folded.original_range(from, end, text);
-                    if let Some(case) = case_match(&text[written], entry, dictionary) {
+                let written = &text[folded.original_range(written_from, end, text)];
+                for (entry, case) in term_matches(term, written, dictionary) {
+                    if !symbols_only || entry.is_symbol(dictionary.form(entry)) {
                         let span = folded.original_range(start, end, text);
                         candidates.push(Candidate { span, found: Found::Dictionary(entry), case });
                     }
                 }
             }
         };
-        found_from(start, false);
+    for (start, word_end) in token_starts(bytes) {
+        let first_here = candidates.len();
+        if word_end == start {
+            terms_after(&mut candidates, Node::ROOT, start, start, start, false);
+        } else {
+            let span = folded.original_range(start, word_end, text);
+            let written = &text[span.clone()];
+            let word = words.entry(written).or_insert_with(|| {
+                let node = dictionary.walk(Node::ROOT, &bytes[start..word_end]);
+                let first = matched.len();
+                if let Some(term) = node.and_then(|node| dictionary.term_at(node)) {
+                    matched.extend(term_matches(term, written, dictionary));
+                }
+                Word { node, matched: first..matched.len() }
+            });
+            candidates.extend(matched[word.matched.clone()].iter().map(|&(entry, case)| {
+                Candidate { span: span.clone(), found: Found::Dictionary(entry), case }
+            }));
+            if let Some(node) = word.node {
+                terms_after(&mut candidates, node, start, start, word_end, false);
+            }
+        }
         // `hOGG1`, `hGR`, `hERG`: a lower-case h before a symbol says "human". A folded `h` at a
         // token start comes from an `h` or an `H`.
-        if b == b'h' {
+        if bytes[start] == b'h' {
             let span = folded.original_range(start, start + 1, text);
             if &text[span.clone()] == "h"
                 && text[span.end..].starts_with(|c: char| c.is_ascii_uppercase())
             {
-                found_from(start + 1, true);
+                terms_after(&mut candidates, Node::ROOT, start, start + 1, start + 1, true);
             }
         }
         // Longest first, as `select` wants them (the trie finds the shortest first).
@@ -259,9 +287,21 @@ fn dictionary_candidates<'a>(
     candidates
 }
 
+/// The entries of `term` that match the text `written`, with how their case matches.
+fn term_matches<'d>(
+    term: Term,
+    written: &'d str,
+    dictionary: &'d Dictionary,
+) -> impl Iterator<Item = (Entry, Case)> + 'd {
+    let skip = !term.matches_lowercase() && is_lowercase_prose(written);
+    let entries = (!skip).then(|| dictionary.entries(term)).into_iter().flatten();
+    entries.filter_map(move |entry| Some((entry, case_match(written, entry, dictionary)?)))
+}
+
 /// The offsets where a term may start in folded text: the first byte of every word, and every
-/// other byte but a space or a barrier (chemical names may start with a bracket).
-fn token_starts(bytes: &[u8]) -> impl Iterator<Item = usize> + '_ {
+/// other byte but a space or a barrier (chemical names may start with a bracket). Each comes
+/// with the end of the word it starts (the start itself for a byte that is no word byte).
+fn token_starts(bytes: &[u8]) -> impl Iterator<Item = (usize, usize)> + '_ {
     let mut at = 0;
     std::iter::from_fn(move || {
         while at < bytes.len() {
@@ -273,10 +313,10 @@ fn token_starts(bytes: &[u8]) -> impl Iterator<Item = usize> + '_ {
                 while at < bytes.len() && is_word_byte(bytes[at]) {
                     at += 1;
                 }
-                return Some(start);
+                return Some((start, at));
             }
             if b != b' ' && b != BARRIER {
-                return Some(start);
+                return Some((start, start));
             }
         }
         None
@@ -325,7 +365,7 @@ fn case_match(written: &str, entry: Entry, dictionary: &Dictionary) -> Option<Ca
     if entry.flags & FLAG_EXACT_CASE != 0 {
         return keys::same_surface(written, form).then_some(Case::Exact);
     }
-    if !is_symbol_entry(entry, form) {
+    if !entry.is_symbol(form) {
         return Some(Case::Exact);
     }
     let exact = keys::same_surface(written, form);
@@ -355,18 +395,10 @@ fn case_match(written: &str, entry: Entry, dictionary: &Dictionary) -> Option<Ca
         .then_some(Case::Folded)
 }
 
-/// Whether an entry is a gene symbol (matched by the rules for symbols) rather than a name.
-fn is_symbol_entry(entry: Entry, form: &str) -> bool {
-    match entry.source {
-        Source::GeneSymbol | Source::GeneAlias | Source::GenePrevious | Source::GeneWithdrawn => {
-            true
-        }
-        Source::GeneMeshName => {
-            !form.contains(' ')
-                && form.chars().any(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
-        }
-        _ => false,
-    }
+/// Whether `written` is ASCII without capitals or digits, which only terms that
+/// [`Entry::may_match_lowercase`] match (see [`case_match`]).
+fn is_lowercase_prose(written: &str) -> bool {
+    written.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase() && !b.is_ascii_digit())
 }
 
 /// The meaning given to one matched span.
@@ -462,7 +494,7 @@ fn interpret(
         let gene_here = may_be_gene
             && !blocked
             && genes::has_gene_context(span, context.text, context.italic)
-            && entries().any(|(e, c)| c == Case::Exact && is_symbol_entry(e, dictionary.form(e)));
+            && entries().any(|(e, c)| c == Case::Exact && e.is_symbol(dictionary.form(e)));
         if !gene_here {
             return Some(Interpretation::Entity(Meaning::Mesh(disease)));
         }
@@ -682,4 +714,38 @@ fn short_form_occurrences<'a>(
         })
         .map(|m| Candidate { span: m.range(), found: Found::ShortForm, case: Case::Exact })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The matcher skips, in text without capitals or digits, the terms build.rs marked as not
+    /// matching such text; `case_match` must agree. Checked on every HGNC symbol, alias and
+    /// previous symbol written in lower case (`was` for WAS, `cat` for CAT).
+    #[test]
+    fn terms_marked_capitals_only_match_no_lowercase_text() {
+        let dictionary = Dictionary::embedded();
+        let mut checked = 0;
+        for gene in dictionary.genes() {
+            let symbols =
+                std::iter::once(gene.symbol).chain(gene.aliases()).chain(gene.previous_symbols());
+            for symbol in symbols {
+                let written = symbol.to_lowercase();
+                let Some(term) = dictionary.term(&written) else { continue };
+                if term.matches_lowercase() || !is_lowercase_prose(&written) {
+                    continue;
+                }
+                checked += 1;
+                for entry in dictionary.entries(term) {
+                    assert_eq!(
+                        case_match(&written, entry, dictionary),
+                        None,
+                        "{written}: {entry:?}"
+                    );
+                }
+            }
+        }
+        assert!(checked > 10_000, "{checked}");
+    }
 }
