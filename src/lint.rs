@@ -53,7 +53,9 @@ pub fn analyze(document: Document, config: &Config) -> Analysis {
             d.severity = *severity;
         }
         // A reference list quotes other papers' titles: the author cannot change them.
-        if references.iter().any(|r| r.start <= d.span.start && d.span.start < r.end) {
+        // Reference lists are sorted and do not overlap.
+        let before = references.partition_point(|r| r.start <= d.span.start);
+        if before > 0 && d.span.start < references[before - 1].end {
             match config.references {
                 References::Off => return false,
                 References::Hint => d.severity = Severity::Hint,

@@ -15,8 +15,11 @@ use std::ops::Range;
 /// The parts of a document where findings are suppressed, and for which rules.
 #[derive(Debug, Default, PartialEq, Eq)]
 pub struct Suppressions {
-    /// (byte range, rules; empty = all rules)
+    /// (byte range, rules; empty = all rules), sorted by start.
     regions: Vec<(Range<usize>, Vec<String>)>,
+    /// `reach[i]`: the furthest any of `regions[..=i]` reaches, so that a search for the
+    /// regions around an offset stops where none before can reach it.
+    reach: Vec<usize>,
 }
 
 enum Directive {
@@ -62,17 +65,31 @@ impl Suppressions {
             }
         }
         regions.extend(open.into_iter().map(|(start, rules)| (start..text.len(), rules)));
-        Suppressions { regions }
+        regions.sort_by_key(|(range, _)| range.start);
+        let reach = regions
+            .iter()
+            .scan(0, |furthest, (range, _)| {
+                *furthest = (*furthest).max(effective_end(range));
+                Some(*furthest)
+            })
+            .collect();
+        Suppressions { regions, reach }
     }
 
     /// Whether a finding of `rule` at `span` is suppressed.
     pub fn suppresses(&self, rule: &str, span: &Range<usize>) -> bool {
-        self.regions.iter().any(|(region, rules)| {
-            region.start <= span.start
-                && span.start < region.end.max(region.start + 1)
+        let starting_before = self.regions.partition_point(|(r, _)| r.start <= span.start);
+        (0..starting_before).rev().take_while(|&i| span.start < self.reach[i]).any(|i| {
+            let (region, rules) = &self.regions[i];
+            span.start < effective_end(region)
                 && (rules.is_empty() || rules.iter().any(|r| r == rule))
         })
     }
+}
+
+/// Where a region stops suppressing: an empty one (a blank next line) still covers its start.
+fn effective_end(region: &Range<usize>) -> usize {
+    region.end.max(region.start + 1)
 }
 
 /// The directive and rule ids of a comment, if it is a biolint one.

@@ -1,5 +1,7 @@
 //! `gene/ambiguous-alias`: an alias that several genes share (NRF2: NFE2L2 or GABPA).
 
+use rustc_hash::FxHashSet;
+
 use super::{describe_all, finding, gene_mentions};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::dictionary::GeneId;
@@ -28,7 +30,7 @@ impl Rule for AmbiguousAlias {
     }
 
     fn check(&self, context: &LintContext, out: &mut Vec<Diagnostic>) {
-        let written_symbols: Vec<GeneId> = context
+        let written_symbols: FxHashSet<GeneId> = context
             .entities()
             .iter()
             .filter_map(|e| match &e.meaning {

@@ -110,12 +110,13 @@ fn in_gene_list(context: &LintContext, span: &Range<usize>) -> bool {
     let text = context.text;
     let start = text[..span.start].rfind(['.', '\n']).map_or(0, |i| i + 1);
     let end = text[span.end..].find(['.', '\n']).map_or(text.len(), |i| span.end + i);
-    let genes = context
-        .entities()
+    // Entities are sorted by start.
+    let entities = context.entities();
+    let first = entities.partition_point(|e| e.span.start < start);
+    let genes = entities[first..]
         .iter()
-        .filter(|e| {
-            matches!(e.meaning, Meaning::Gene(_)) && start <= e.span.start && e.span.end <= end
-        })
+        .take_while(|e| e.span.start < end)
+        .filter(|e| matches!(e.meaning, Meaning::Gene(_)) && e.span.end <= end)
         .count();
     genes >= 2
 }
