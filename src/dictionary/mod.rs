@@ -60,6 +60,8 @@ pub struct Dictionary {
     /// Mouse and rat symbols, exact case; value bit 1 = mouse, 2 = rat.
     model_symbols: Trie,
     pub(crate) mt_loci: Table,
+    /// `mt_loci` read into records on first use (77 rows, asked about for every variant).
+    pub(crate) mt_loci_parsed: std::sync::OnceLock<Vec<MitoLocus>>,
     pub(crate) clinvar: Table,
     /// The rCRS, NC_012920.1: position p is `rcrs[p - 1]`.
     pub rcrs: &'static [u8],
@@ -93,6 +95,7 @@ static EMBEDDED: LazyLock<Dictionary> = LazyLock::new(|| Dictionary {
     gene_merged: embedded!("gene_merged.bin"),
     model_symbols: Trie::new(embedded!("model_symbols.bin")),
     mt_loci: embedded_table!("mt_loci", "mt_loci.tsv"),
+    mt_loci_parsed: std::sync::OnceLock::new(),
     clinvar: embedded_table!("clinvar", "clinvar_mt.tsv"),
     rcrs: embedded!("rcrs.bin"),
 });

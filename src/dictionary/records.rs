@@ -349,10 +349,11 @@ impl Dictionary {
 
     /// The mtDNA loci that contain `position`, genes first.
     pub fn mito_loci_at(&self, position: u32) -> Vec<MitoLocus> {
-        let mut loci: Vec<MitoLocus> = (0..self.mt_loci.len())
-            .map(|row| self.mito_locus(row))
-            .filter(|l| l.contains(position))
-            .collect();
+        let all = self
+            .mt_loci_parsed
+            .get_or_init(|| (0..self.mt_loci.len()).map(|row| self.mito_locus(row)).collect());
+        let mut loci: Vec<MitoLocus> =
+            all.iter().filter(|l| l.contains(position)).copied().collect();
         loci.sort_by_key(|l| !l.is_gene());
         loci
     }
