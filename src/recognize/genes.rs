@@ -1,6 +1,6 @@
 //! Deciding whether a matched gene symbol is a gene, and which one.
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet;
 use std::ops::Range;
 
 use crate::dictionary::keys::{FLAG_GENERATED_SPELLING, fold, same_surface};
@@ -455,7 +455,7 @@ pub fn has_gene_context(span: &Range<usize>, text: &str, italic: &[Range<usize>]
 pub fn resolve(
     written: &str,
     entries: impl Iterator<Item = (Entry, Case)> + Clone,
-    written_symbols: &HashSet<GeneId>,
+    written_symbols: &FxHashSet<GeneId>,
     mitochondrial: bool,
     dictionary: &Dictionary,
 ) -> Option<GeneMention> {
@@ -599,15 +599,16 @@ pub fn written_as(written: &str, gene: GeneId, dictionary: &Dictionary) -> Writt
 
 /// The words of a name, lower case, with letters and digits apart (`b245` → `b`, `245`), so
 /// that "cytochrome b245 alpha" and "cytochrome b-245 alpha chain" share their words.
-fn words(s: &str) -> HashSet<String> {
-    let mut words = HashSet::new();
+/// Sorted, each once.
+fn words(s: &str) -> Vec<String> {
+    let mut words = Vec::new();
     let mut word = String::new();
     let mut previous_digit = None;
     for c in fold(s).chars() {
         let digit = c.is_ascii_digit();
         let boundary = !c.is_alphanumeric() || previous_digit.is_some_and(|d| d != digit);
         if boundary && !word.is_empty() {
-            words.insert(std::mem::take(&mut word));
+            words.push(std::mem::take(&mut word));
         }
         if c.is_alphanumeric() {
             word.push(c);
@@ -617,8 +618,10 @@ fn words(s: &str) -> HashSet<String> {
         }
     }
     if !word.is_empty() {
-        words.insert(word);
+        words.push(word);
     }
+    words.sort_unstable();
+    words.dedup();
     words
 }
 
@@ -628,8 +631,8 @@ pub fn named_by(long: &str, candidates: &[GeneId], dictionary: &Dictionary) -> O
     let long_words = words(long);
     candidates.iter().copied().find(|gene| {
         let name_words = words(dictionary.gene(*gene).name);
-        let shared = long_words.intersection(&name_words).count();
-        let all = long_words.union(&name_words).count();
+        let shared = name_words.iter().filter(|w| long_words.binary_search(w).is_ok()).count();
+        let all = long_words.len() + name_words.len() - shared;
         all > 0 && shared * 2 >= all
     })
 }

@@ -17,11 +17,10 @@ pub mod genes;
 mod induced;
 mod synonyms;
 
-use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::dictionary::keys::{
     self, FLAG_DISEASE, FLAG_EXACT_CASE, FLAG_NOT_REPORTED, is_word_byte,
@@ -114,7 +113,7 @@ struct Context<'a> {
     text: &'a str,
     dictionary: &'a Dictionary,
     /// Genes the document writes by their approved symbol somewhere.
-    written_symbols: HashSet<GeneId>,
+    written_symbols: FxHashSet<GeneId>,
     /// Emphasised text, where a symbol is clearly a gene.
     italic: &'a [Range<usize>],
     /// The document is about mitochondria (see [`is_about_mitochondria`]).
@@ -175,7 +174,7 @@ pub fn is_about_mitochondria(text: &str) -> bool {
         .any(|w| w.len() >= 5 && WORDS.iter().any(|m| w.eq_ignore_ascii_case(m)))
 }
 
-fn written_symbols(candidates: &[Candidate]) -> HashSet<GeneId> {
+fn written_symbols(candidates: &[Candidate]) -> FxHashSet<GeneId> {
     candidates
         .iter()
         .filter_map(|c| match c.found {
@@ -436,7 +435,7 @@ enum Override {
 fn interpret_group(
     g: &Group,
     context: &Context,
-    overrides: &HashMap<String, Override>,
+    overrides: &FxHashMap<String, Override>,
 ) -> Option<Interpretation> {
     let written = &context.text[g.span.clone()];
     match overrides.get(written) {
@@ -560,7 +559,7 @@ fn select(
     candidates: &[Candidate],
     variants: &[FoundVariant],
     context: &Context,
-    overrides: &HashMap<String, Override>,
+    overrides: &FxHashMap<String, Override>,
 ) -> Vec<Entity> {
     // Every variant read from the text, as written or as corrected.
     let mut entities: Vec<Entity> = variants
@@ -598,9 +597,9 @@ fn abbreviation_overrides(
     abbreviations: &[Abbreviation],
     candidates: &[Candidate],
     context: &Context,
-) -> HashMap<String, Override> {
-    let no_overrides = HashMap::new();
-    let mut overrides = HashMap::new();
+) -> FxHashMap<String, Override> {
+    let no_overrides = FxHashMap::default();
+    let mut overrides = FxHashMap::default();
     for abbreviation in abbreviations {
         let short = &context.text[abbreviation.short.clone()];
         // The first definition wins; a later conflicting one is the author's slip.
@@ -686,7 +685,7 @@ fn abbreviation_overrides(
 /// ("HNF-6" after "hepatocyte nuclear factor 6 (HNF-6)") is recognised too.
 fn short_form_occurrences<'a>(
     masked: &str,
-    overrides: &HashMap<String, Override>,
+    overrides: &FxHashMap<String, Override>,
 ) -> Vec<Candidate<'a>> {
     let shorts: Vec<&String> =
         overrides.iter().filter(|(_, o)| matches!(o, Override::Means(_))).map(|(s, _)| s).collect();
