@@ -170,8 +170,17 @@ fn follows_nuclear_gene(text: &str, at: usize, dictionary: &Dictionary) -> bool 
 pub fn is_about_mitochondria(text: &str) -> bool {
     const WORDS: &[&str] =
         &["mitochondria", "mitochondrial", "mtdna", "mitochondrion", "mitochondrially"];
-    text.split(|c: char| !c.is_alphanumeric())
-        .any(|w| w.len() >= 5 && WORDS.iter().any(|m| w.eq_ignore_ascii_case(m)))
+    // Each word starts with an `m`: only there is the text compared.
+    let bytes = text.as_bytes();
+    let alphanumeric = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+    memchr::memchr2_iter(b'm', b'M', bytes).any(|at| {
+        !alphanumeric(text[..at].chars().next_back())
+            && WORDS.iter().any(|word| {
+                let end = at + word.len();
+                bytes.get(at..end).is_some_and(|b| b.eq_ignore_ascii_case(word.as_bytes()))
+                    && !alphanumeric(text[end..].chars().next())
+            })
+    })
 }
 
 fn written_symbols(candidates: &[Candidate]) -> FxHashSet<GeneId> {
@@ -718,6 +727,31 @@ fn short_form_occurrences<'a>(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_document_about_mitochondria_says_so_in_a_word_of_its_own() {
+        for text in ["Mitochondrial disease.", "(mtDNA)", "the mitochondrion’s", "MITOCHONDRIA"] {
+            assert!(is_about_mitochondria(text), "{text}");
+        }
+        for text in ["nonmitochondrial", "mitochondrialé", "mitochondria2", "mtdnas", "mito", ""] {
+            assert!(!is_about_mitochondria(text), "{text}");
+        }
+    }
+
+    #[test]
+    fn short_forms_are_found_as_whole_tokens_longest_first() {
+        let mut overrides = FxHashMap::default();
+        for short in ["ROS", "HO-1", "HO", "[Ca]i"] {
+            let meaning = Meaning::Mesh(MeshId { supplementary: false, row: 0 });
+            overrides.insert(short.to_owned(), Override::Means(meaning));
+        }
+        let text = "ROS, ROSA, pROS, ROS-induced HO-1 HO-1ROS HO [Ca]i";
+        let found: Vec<&str> = short_form_occurrences(text, &overrides)
+            .iter()
+            .map(|c| &text[c.span.clone()])
+            .collect();
+        assert_eq!(found, ["ROS", "ROS", "HO-1", "HO", "[Ca]i"]);
+    }
 
     /// The matcher skips, in text without capitals or digits, the terms build.rs marked as not
     /// matching such text; `case_match` must agree. Checked on every HGNC symbol, alias and
