@@ -3,7 +3,7 @@
 //! Prints, for the committed 120 KB chapter (`benches/chapter.md`, the sample manuscript's body
 //! repeated): first use of the embedded dictionaries, annotating and linting the chapter once
 //! loaded (median and 95th percentile of 50 runs), and throughput on one core, also on the
-//! BioRED abstracts when ../shared is there; then, whole process, `biolint annotate` on a
+//! BioRED abstracts (as one document and one by one) when ../shared is there; then, whole process, `biolint annotate` on a
 //! one-line file (cold start) and on the chapter, and `biolint check` on the chapter, with peak
 //! RSS.
 //! Figures go into BENCHMARKS.md by hand; nothing here asserts on time.
@@ -86,6 +86,19 @@ fn main() {
             "annotate {} abstracts ({:.1} MB, BioRED training text) as plain text: median {:.1} ms, {:.1} MB/s",
             documents.len(),
             abstracts.len() as f64 / 1e6,
+            percentile(&times, 0.5).as_secs_f64() * 1e3,
+            abstracts.len() as f64 / 1e6 / percentile(&times, 0.5).as_secs_f64()
+        );
+        // The same abstracts one by one, as `biolint annotate --input pubtator` reads a corpus.
+        let texts: Vec<String> = documents.iter().map(|d| d.text()).collect();
+        let times = timed(10, || {
+            for text in &texts {
+                let document = Document { text, kind: DocumentKind::Plain };
+                std::hint::black_box(biolint::annotate(document, &config));
+            }
+        });
+        println!(
+            "annotate the same abstracts one by one: median {:.1} ms, {:.1} MB/s",
             percentile(&times, 0.5).as_secs_f64() * 1e3,
             abstracts.len() as f64 / 1e6 / percentile(&times, 0.5).as_secs_f64()
         );
