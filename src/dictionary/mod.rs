@@ -61,7 +61,7 @@ pub struct Dictionary {
     model_symbols: Trie,
     pub(crate) mt_loci: Table,
     /// `mt_loci` read into records on first use (77 rows, asked about for every variant).
-    pub(crate) mt_loci_parsed: std::sync::OnceLock<Vec<MitoLocus>>,
+    mt_loci_parsed: std::sync::OnceLock<Vec<MitoLocus>>,
     pub(crate) clinvar: Table,
     /// The rCRS, NC_012920.1: position p is `rcrs[p - 1]`.
     pub rcrs: &'static [u8],
