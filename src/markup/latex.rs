@@ -2,7 +2,7 @@
 //!
 //! A full TeX parser would need the macro definitions of every package, so this is a
 //! hand-written scanner that knows the common commands. Comments, math, verbatim text, the
-//! preamble and command names are never prose, and neither are the arguments of commands that
+//! preamble (but its `\title`) and command names are never prose, and neither are the arguments of commands that
 //! take identifiers (citation keys, labels, file names, URLs, lengths, package names). The
 //! arguments of every other command are scanned as prose: a missed gene symbol is worse than a
 //! spurious check of an unusual argument. Groups and environments are tracked on a stack to find
@@ -38,6 +38,9 @@ struct Frame<'a> {
     italic_start: Option<usize>,
     /// Whether closing the frame ends a block (a heading, caption, footnote, item label).
     ends_block: bool,
+    /// A `\title` in the preamble: its text is typeset (by `\maketitle`), the rest of the
+    /// preamble is not, so closing it suppresses prose again.
+    resumes_suppression: bool,
     /// Where the outermost table or list that this environment opened started.
     block_start: Option<usize>,
     /// Where the reference list that ends with this environment started.
@@ -50,6 +53,7 @@ impl<'a> Frame<'a> {
             closer,
             italic_start: None,
             ends_block: false,
+            resumes_suppression: false,
             block_start: None,
             references_start: None,
         }
@@ -254,7 +258,14 @@ impl<'a> Scanner<'a> {
                 self.builder.boundary();
                 self.skip_star();
                 self.skip_optional_arguments(true);
+                let depth = self.frames.len();
                 self.open_argument(false, true);
+                if name == "title" && self.suppressed && self.frames.len() > depth {
+                    self.suppressed = false;
+                    if let Some(frame) = self.frames.last_mut() {
+                        frame.resumes_suppression = true;
+                    }
+                }
             }
             _ if is_citation(name) => {
                 self.skip_arguments(1);
@@ -371,6 +382,9 @@ impl<'a> Scanner<'a> {
         }
         if frame.ends_block {
             self.builder.boundary();
+        }
+        if frame.resumes_suppression {
+            self.suppressed = true;
         }
         if let Closer::Environment(name) = frame.closer {
             if let Some(open) = self.open_environments.get_mut(name) {
@@ -922,10 +936,11 @@ mod tests {
     }
 
     #[test]
-    fn preamble_is_skipped() {
-        let text = "\\documentclass[11pt]{article}\n\\usepackage{PINK1}\n\\title{PRKN title}\n% preamble comment\n\\begin{document}\nBody text.\n\\end{document}\nPARK2 after the end.";
+    fn preamble_is_skipped_but_its_title() {
+        let text = "\\documentclass[11pt]{article}\n\\usepackage{PINK1}\n\\title{PRKN in \\emph{Drosophila}}\n\\author{A. Park}\n% preamble comment\n\\begin{document}\nBody text.\n\\end{document}\nPARK2 after the end.";
         let result = prose(text, DocumentKind::Latex);
-        assert_eq!(texts(text), ["Body text."]);
+        assert_eq!(texts(text), ["PRKN in", "Drosophila", "Body text."]);
+        assert_eq!(slices(text, &result.italic), ["Drosophila"]);
         assert_eq!(slices(text, &result.comments), ["% preamble comment"]);
         // A commented-out \begin{document} does not make a preamble.
         assert_eq!(texts("% \\begin{document}\nText."), ["Text."]);
