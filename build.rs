@@ -389,22 +389,15 @@ impl Builder {
         offset
     }
 
-    /// The spelling stored at `offset` by [`Builder::form`].
-    fn form_text(&self, offset: u32) -> &str {
-        let at = offset as usize;
-        let length = self.forms[at] as usize;
-        std::str::from_utf8(&self.forms[at + 1..at + 1 + length]).unwrap_or("")
-    }
-
     fn write(self, out: &Path) {
         let mut keys: Vec<(&[u8], u32)> = Vec::with_capacity(self.patterns.len());
         let mut entry_starts = Vec::with_capacity(4 * (self.patterns.len() + 1));
         let mut entries = Vec::new();
         let mut count = 0u32;
         for (i, (key, set)) in self.patterns.iter().enumerate() {
-            let lowercase = set.iter().any(|e| e.may_match_lowercase(self.form_text(e.form)));
-            let bit = if lowercase { keys::TERM_MATCHES_LOWERCASE } else { 0 };
-            keys.push((key.as_bytes(), (i as u32) << 1 | bit));
+            let lowercase =
+                set.iter().any(|e| e.may_match_lowercase(keys::form_at(&self.forms, e.form)));
+            keys.push((key.as_bytes(), keys::term_value(i, lowercase)));
             entry_starts.extend_from_slice(&count.to_le_bytes());
             for entry in set {
                 entry.encode(&mut entries);

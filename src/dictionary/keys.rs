@@ -366,9 +366,28 @@ pub const GENE_PROTEIN_CODING: u8 = 1;
 pub const GENE_PHENOTYPE_ONLY: u8 = 2;
 pub const GENE_MITOCHONDRIAL: u8 = 4;
 
-/// The trie's value for a term is its index shifted left by one, with this bit set when some
-/// entry of the term [`Entry::may_match_lowercase`].
-pub const TERM_MATCHES_LOWERCASE: u32 = 1;
+/// The trie's value for a term: its index in the entry tables, shifted left by one, with the
+/// low bit set when some entry of the term [`Entry::may_match_lowercase`].
+pub fn term_value(index: usize, matches_lowercase: bool) -> u32 {
+    (index as u32) << 1 | u32::from(matches_lowercase)
+}
+
+/// The index in the entry tables of the term whose trie value is `value` ([`term_value`]).
+pub fn term_index(value: u32) -> usize {
+    (value >> 1) as usize
+}
+
+/// Whether the term whose trie value is `value` has an entry that may match lower-case text.
+pub fn term_matches_lowercase(value: u32) -> bool {
+    value & 1 != 0
+}
+
+/// The spelling stored at `offset` of a forms table: a length byte, then the bytes.
+pub fn form_at(forms: &[u8], offset: u32) -> &str {
+    let at = offset as usize;
+    let length = forms[at] as usize;
+    std::str::from_utf8(&forms[at + 1..at + 1 + length]).unwrap_or("")
+}
 
 /// Size in bytes of one encoded entry: source, flags, two spare bytes, record, form.
 pub const ENTRY_SIZE: usize = 12;
@@ -412,7 +431,7 @@ impl Entry {
     /// Whether the entry may match text written without capitals or digits (`was`, `patients`):
     /// a name that matches in any case, or a spelling without capitals. A symbol or an acronym
     /// spelt with capitals (`WAS`, `AIDS`) matches such text in no case, so the matcher skips
-    /// terms none of whose entries may (see `TERM_MATCHES_LOWERCASE`).
+    /// terms none of whose entries may (see [`term_value`]).
     pub fn may_match_lowercase(&self, form: &str) -> bool {
         (self.flags & FLAG_EXACT_CASE == 0 && !self.is_symbol(form))
             || !form.bytes().any(|b| b.is_ascii_uppercase())

@@ -75,7 +75,7 @@ impl Term {
     /// Whether some entry of the term may match text without capitals or digits
     /// ([`Entry::may_match_lowercase`]): when not, such text need not be checked entry by entry.
     pub fn matches_lowercase(self) -> bool {
-        self.0 & keys::TERM_MATCHES_LOWERCASE != 0
+        keys::term_matches_lowercase(self.0)
     }
 }
 
@@ -140,18 +140,16 @@ impl Dictionary {
     /// What a term stands for. The entries are read only when iterated, so a caller can skip a
     /// term it has no use for without touching the entry tables (large, and seldom in cache).
     pub fn entries(&self, term: Term) -> impl Iterator<Item = Entry> + '_ {
-        let pattern = term.0 >> 1;
-        let start = keys::u32_at(self.entry_starts, pattern as usize) as usize;
-        let end = keys::u32_at(self.entry_starts, pattern as usize + 1) as usize;
+        let index = keys::term_index(term.0);
+        let start = keys::u32_at(self.entry_starts, index) as usize;
+        let end = keys::u32_at(self.entry_starts, index + 1) as usize;
         (start..end)
             .map(|i| Entry::decode(&self.entries[i * keys::ENTRY_SIZE..(i + 1) * keys::ENTRY_SIZE]))
     }
 
     /// The spelling an entry was made from, e.g. `IL-1beta` for an entry of IL1B.
     pub fn form(&self, entry: Entry) -> &'static str {
-        let at = entry.form as usize;
-        let length = self.forms[at] as usize;
-        std::str::from_utf8(&self.forms[at + 1..at + 1 + length]).unwrap_or("")
+        keys::form_at(self.forms, entry.form)
     }
 
     /// Whether `word` (lower case) is an ordinary English word that is also some gene symbol.
