@@ -11,7 +11,7 @@
 use std::process::Command;
 use std::time::{Duration, Instant};
 
-use biolint::{Config, Dictionary, Document, DocumentKind};
+use biolint_core::{Config, Dictionary, Document, DocumentKind};
 
 /// The allocator the biolint binary uses (src/main.rs), so that the engine is measured as it runs.
 #[global_allocator]
@@ -48,8 +48,8 @@ fn main() {
     );
 
     let document = Document { text: &chapter, kind: DocumentKind::Markdown };
-    let entities = biolint::annotate(document, &config).len();
-    let times = timed(50, || biolint::annotate(document, &config));
+    let entities = biolint_core::annotate(document, &config).len();
+    let times = timed(50, || biolint_core::annotate(document, &config));
     let median = percentile(&times, 0.5);
     println!(
         "annotate {} KB Markdown chapter ({entities} entities): median {:.2} ms, p95 {:.2} ms, {:.1} MB/s",
@@ -59,17 +59,17 @@ fn main() {
         chapter.len() as f64 / 1e6 / median.as_secs_f64()
     );
     let plain = Document { text: &chapter, kind: DocumentKind::Plain };
-    let times = timed(50, || biolint::annotate(plain, &config));
+    let times = timed(50, || biolint_core::annotate(plain, &config));
     println!(
         "annotate the same text as plain text: median {:.2} ms, {:.1} MB/s",
         percentile(&times, 0.5).as_secs_f64() * 1e3,
         chapter.len() as f64 / 1e6 / percentile(&times, 0.5).as_secs_f64()
     );
 
-    let times = timed(50, || biolint::lint(document, &config));
+    let times = timed(50, || biolint_core::lint(document, &config));
     println!(
         "lint (recognition and every rule) of the same chapter ({} findings): median {:.2} ms, p95 {:.2} ms",
-        biolint::lint(document, &config).len(),
+        biolint_core::lint(document, &config).len(),
         percentile(&times, 0.5).as_secs_f64() * 1e3,
         percentile(&times, 0.95).as_secs_f64() * 1e3,
     );
@@ -77,11 +77,12 @@ fn main() {
     // Throughput on ordinary abstracts, less dense in entities than the chapter: the training
     // corpora's text, when ../shared is beside the repository.
     let corpus = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/corpora/BioRED_Train.PubTator");
-    if let Ok(Ok(documents)) = std::fs::read_to_string(corpus).map(|t| biolint::pubtator::parse(&t))
+    if let Ok(Ok(documents)) =
+        std::fs::read_to_string(corpus).map(|t| biolint_core::pubtator::parse(&t))
     {
         let abstracts: String = documents.iter().map(|d| d.text() + "\n\n").collect();
         let document = Document { text: &abstracts, kind: DocumentKind::Plain };
-        let times = timed(10, || biolint::annotate(document, &config));
+        let times = timed(10, || biolint_core::annotate(document, &config));
         println!(
             "annotate {} abstracts ({:.1} MB, BioRED training text) as plain text: median {:.1} ms, {:.1} MB/s",
             documents.len(),
@@ -94,7 +95,7 @@ fn main() {
         let times = timed(10, || {
             for text in &texts {
                 let document = Document { text, kind: DocumentKind::Plain };
-                std::hint::black_box(biolint::annotate(document, &config));
+                std::hint::black_box(biolint_core::annotate(document, &config));
             }
         });
         println!(

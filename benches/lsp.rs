@@ -167,11 +167,15 @@ fn main() {
     // The engine alone, in this process and this minute: the shared machine's speed varies by
     // half from minute to minute, and this tells the server's own share apart.
     let engine = || {
-        let document = biolint::Document { text: &chapter, kind: biolint::DocumentKind::Markdown };
+        let document =
+            biolint_core::Document { text: &chapter, kind: biolint_core::DocumentKind::Markdown };
         let mut times: Vec<Duration> = (0..30)
             .map(|_| {
                 let started = Instant::now();
-                std::hint::black_box(biolint::lint(document, &biolint::Config::default()));
+                std::hint::black_box(biolint_core::lint(
+                    document,
+                    &biolint_core::Config::default(),
+                ));
                 started.elapsed()
             })
             .collect();

@@ -6,8 +6,8 @@
 
 use std::time::Instant;
 
-use biolint::Dictionary;
-use biolint::variant::{check_reference, parse, scan};
+use biolint_core::Dictionary;
+use biolint_core::variant::{check_reference, parse, scan};
 
 /// 100,000 valid descriptions, deterministic.
 fn descriptions() -> Vec<String> {

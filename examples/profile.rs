@@ -10,12 +10,15 @@ fn main() {
     let path = std::env::args().nth(1).unwrap_or_else(|| "benches/chapter.md".to_owned());
     let text = std::fs::read_to_string(&path).expect("a readable file");
     let kind = if path.ends_with(".md") {
-        biolint::DocumentKind::Markdown
+        biolint_core::DocumentKind::Markdown
     } else {
-        biolint::DocumentKind::Plain
+        biolint_core::DocumentKind::Plain
     };
-    let config = biolint::Config::default();
+    let config = biolint_core::Config::default();
     for _ in 0..5 {
-        std::hint::black_box(biolint::annotate(biolint::Document { text: &text, kind }, &config));
+        std::hint::black_box(biolint_core::annotate(
+            biolint_core::Document { text: &text, kind },
+            &config,
+        ));
     }
 }

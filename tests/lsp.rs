@@ -2,7 +2,7 @@
 
 mod lsp_common;
 
-use biolint::{Config, Document, DocumentKind, Severity};
+use biolint_core::{Config, Document, DocumentKind, Severity};
 use lsp_common::{TestClient, apply_edits, file_uri, position_of, range_of};
 use serde_json::{Value, json};
 
@@ -79,14 +79,14 @@ async fn did_open_publishes_every_rule_with_code_link_source_and_severity() {
     client.open(uri, "markdown", EVERY_RULE).await;
     let diagnostics = client.diagnostics(uri, 1).await;
 
-    let engine = biolint::lint(
+    let engine = biolint_core::lint(
         Document { text: EVERY_RULE, kind: DocumentKind::Markdown },
         &Config::default(),
     );
     let mut codes: Vec<&str> = diagnostics.iter().map(|d| d["code"].as_str().unwrap()).collect();
     codes.sort();
     codes.dedup();
-    let mut every_rule = biolint::rules::ids();
+    let mut every_rule = biolint_core::rules::ids();
     every_rule.sort();
     assert_eq!(codes, every_rule, "one finding of every rule");
     assert_eq!(diagnostics.len(), engine.len());
@@ -159,8 +159,10 @@ async fn a_thousand_edits_back_to_back_leave_the_text_and_findings_of_a_fresh_li
     let final_diagnostics = published.last().unwrap();
     assert_eq!(client.server_text(uri).await, Some((1001, text.clone())));
 
-    let fresh =
-        biolint::lint(Document { text: &text, kind: DocumentKind::Markdown }, &Config::default());
+    let fresh = biolint_core::lint(
+        Document { text: &text, kind: DocumentKind::Markdown },
+        &Config::default(),
+    );
     assert!(!fresh.is_empty());
     let expected: Vec<(Value, &str, &str)> = fresh
         .iter()

@@ -10,9 +10,9 @@ use serde::Serialize;
 use super::configs::Configs;
 use super::input::{self, Input};
 use super::{EXIT_BAD_INPUT, KindArg};
-use crate::report::entities::{EntityJson, entity_json, pubtator_line};
-use crate::text::LineIndex;
-use crate::{Dictionary, Document, DocumentKind, UserDictionary, pubtator};
+use biolint_core::report::entities::{EntityJson, entity_json, pubtator_line};
+use biolint_core::text::LineIndex;
+use biolint_core::{Dictionary, Document, DocumentKind, UserDictionary, pubtator};
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -111,9 +111,9 @@ pub fn run(args: Args) -> ExitCode {
                 Some(user) => {
                     let mut config = (*configs.for_file(&name, &mut failed)).clone();
                     config.user_dictionary = Some(user.clone());
-                    crate::annotate(Document { text: &text, kind }, &config)
+                    biolint_core::annotate(Document { text: &text, kind }, &config)
                 }
-                None => crate::annotate(
+                None => biolint_core::annotate(
                     Document { text: &text, kind },
                     &configs.for_file(&name, &mut failed),
                 ),

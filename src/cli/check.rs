@@ -10,11 +10,11 @@ use serde::Serialize;
 use super::configs::Configs;
 use super::input::{self, Input};
 use super::{EXIT_BAD_INPUT, KindArg};
-use crate::diagnostic::Severity;
-use crate::markup::DocumentKind;
-use crate::report::diagnostics::{DiagnosticJson, diagnostic_json, human, summary};
-use crate::text::LineIndex;
-use crate::{Document, lint};
+use biolint_core::diagnostic::Severity;
+use biolint_core::markup::DocumentKind;
+use biolint_core::report::diagnostics::{DiagnosticJson, diagnostic_json, human, summary};
+use biolint_core::text::LineIndex;
+use biolint_core::{Document, lint};
 
 /// The extensions `check` takes from a folder.
 const EXTENSIONS: &[&str] = &["md", "markdown", "rmd", "qmd", "tex", "txt"];

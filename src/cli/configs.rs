@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::rc::Rc;
 
-use crate::config::{self, Config};
+use biolint_core::config::{self, Config};
 
 pub struct Configs {
     explicit: Option<Rc<Config>>,

@@ -5,7 +5,7 @@ use std::fs;
 use std::io::Read;
 use std::path::Path;
 
-use crate::markup::DocumentKind;
+use biolint_core::markup::DocumentKind;
 
 /// Larger files are not manuscripts (a whole book is a few MB); refusing them keeps a stray
 /// data file from stalling a run.

@@ -6,12 +6,11 @@ mod configs;
 pub mod input;
 mod rules;
 
-use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
-use crate::markup::DocumentKind;
+use biolint_core::markup::DocumentKind;
 
 #[derive(Parser)]
 #[command(
@@ -47,22 +46,13 @@ enum Command {
         #[arg(long)]
         stdio: bool,
     },
-    /// Maintain the embedded dictionaries.
+    /// About the embedded dictionaries.
     #[command(subcommand)]
     Dict(DictCommand),
 }
 
 #[derive(Subcommand)]
 enum DictCommand {
-    /// Regenerate dictionaries/ from the upstream data files (see dictionaries/README.md).
-    Build {
-        /// Folder with the upstream files.
-        #[arg(long, default_value = "../shared/data")]
-        from: PathBuf,
-        /// Folder to write the generated files into.
-        #[arg(long, default_value = "dictionaries")]
-        to: PathBuf,
-    },
     /// Print how many entries each embedded dictionary holds.
     Stats,
 }
@@ -96,25 +86,8 @@ pub fn run() -> ExitCode {
         Command::Rules { markdown } => rules::list(markdown),
         Command::Explain { rule } => rules::explain(&rule),
         Command::Lsp { stdio: _ } => crate::lsp::run(),
-        Command::Dict(DictCommand::Build { from, to }) => {
-            use crate::dictionary::generate;
-            match generate::generate(&from).and_then(|g| generate::write(&g, &to)) {
-                Ok(()) => {
-                    eprintln!(
-                        "biolint: wrote {} files to {}",
-                        generate::GENERATED_FILES.len(),
-                        to.display()
-                    );
-                    ExitCode::SUCCESS
-                }
-                Err(e) => {
-                    eprintln!("biolint: {e}");
-                    ExitCode::from(EXIT_BAD_INPUT)
-                }
-            }
-        }
         Command::Dict(DictCommand::Stats) => {
-            for (what, count) in crate::Dictionary::embedded().counts() {
+            for (what, count) in biolint_core::Dictionary::embedded().counts() {
                 println!("{count:>9}  {what}");
             }
             ExitCode::SUCCESS

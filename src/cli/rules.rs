@@ -3,7 +3,7 @@
 use std::process::ExitCode;
 
 use super::EXIT_BAD_INPUT;
-use crate::rules;
+use biolint_core::rules;
 
 pub fn list(markdown: bool) -> ExitCode {
     if markdown {

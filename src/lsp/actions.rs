@@ -17,8 +17,8 @@ use tower_lsp_server::ls_types::{
 use super::ClientFeatures;
 use super::position::IndexedText;
 use super::worker::Analyzed;
-use crate::diagnostic::Diagnostic;
-use crate::markup::DocumentKind;
+use biolint_core::diagnostic::Diagnostic;
+use biolint_core::markup::DocumentKind;
 
 /// The project's `biolint.toml` as the action that allows a term must edit it.
 pub struct ProjectFile {

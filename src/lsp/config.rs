@@ -21,8 +21,8 @@ use std::sync::Arc;
 use serde_json::Value;
 use tower_lsp_server::ls_types::Uri;
 
-use crate::config::{self, Config, ConfigError};
-use crate::rules;
+use biolint_core::config::{self, Config, ConfigError};
+use biolint_core::rules;
 
 /// Where the rule links point unless the editor says otherwise (`rulesUrl`).
 pub const DEFAULT_RULES_URL: &str = "https://github.com/biolint/biolint/blob/main/docs/rules.md";
@@ -257,7 +257,7 @@ fn canonical(path: &Path) -> PathBuf {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::diagnostic::Severity;
+    use biolint_core::diagnostic::Severity;
     use serde_json::json;
 
     fn project(toml: &str) -> tempfile::TempDir {

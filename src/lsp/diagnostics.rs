@@ -13,9 +13,9 @@ use tower_lsp_server::ls_types::{
 
 use super::config::RuleLinks;
 use super::position::{Encoding, IndexedText};
-use crate::diagnostic::{Diagnostic, Severity};
-use crate::dictionary::{Dictionary, GeneId};
-use crate::entity::{Entity, GeneMention, Meaning};
+use biolint_core::diagnostic::{Diagnostic, Severity};
+use biolint_core::dictionary::{Dictionary, GeneId};
+use biolint_core::entity::{Entity, GeneMention, Meaning};
 
 /// The `source` of every diagnostic.
 pub const SOURCE: &str = "biolint";

@@ -31,7 +31,7 @@ use tower_lsp_server::ls_types::{TextDocumentContentChangeEvent, Uri};
 use super::Shared;
 use super::position::{self, Encoding};
 use super::worker::{Analyzed, Snapshot, Worker};
-use crate::markup::DocumentKind;
+use biolint_core::markup::DocumentKind;
 
 /// How many times the handler of an early edit lets the others run before it takes the
 /// missing version for skipped. One is enough for tower-lsp-server's scheduling; more cost

@@ -10,10 +10,10 @@ use tower_lsp_server::ls_types::{Hover, HoverContents, MarkupContent, MarkupKind
 
 use super::position::Encoding;
 use super::worker::Analyzed;
-use crate::diagnostic::Diagnostic;
-use crate::dictionary::{Dictionary, GeneId, MeshCategory, MeshId, SpeciesId};
-use crate::entity::{CustomTerm, Entity, GeneMention, Meaning, WrittenAs};
-use crate::variant::Variant;
+use biolint_core::diagnostic::Diagnostic;
+use biolint_core::dictionary::{Dictionary, GeneId, MeshCategory, MeshId, SpeciesId};
+use biolint_core::entity::{CustomTerm, Entity, GeneMention, Meaning, WrittenAs};
+use biolint_core::variant::Variant;
 
 /// The card for the entity (or finding) at byte `offset`, if there is one.
 pub fn hover(analyzed: &Analyzed, offset: usize, encoding: Encoding) -> Option<Hover> {
@@ -325,9 +325,9 @@ mod tests {
     fn a_composite_mention_names_all_its_genes() {
         let dictionary = Dictionary::embedded();
         let text = "Phosphorylation of ERK1/2 rose.";
-        let entities = crate::annotate(
-            crate::Document { text, kind: crate::DocumentKind::Plain },
-            &crate::Config::default(),
+        let entities = biolint_core::annotate(
+            biolint_core::Document { text, kind: biolint_core::DocumentKind::Plain },
+            &biolint_core::Config::default(),
         );
         let erk = entities.iter().find(|e| &text[e.span.clone()] == "ERK1/2").unwrap();
         let card = card(erk, "ERK1/2", dictionary);

@@ -30,7 +30,7 @@ use tower_lsp_server::{Client, ClientSocket, LanguageServer, LspService};
 use self::config::{Notice, Settings};
 use self::documents::{Change, Documents, GAP_YIELDS};
 use self::position::{Encoding, IndexedText};
-use crate::markup::DocumentKind;
+use biolint_core::markup::DocumentKind;
 
 /// What the client can do, from its capabilities at `initialize`.
 #[derive(Clone, Copy, Debug, Default)]
@@ -227,7 +227,7 @@ impl Server {
 
     /// The project `biolint.toml` the "allow" action edits, as the editor or the disk has it.
     fn project_file(&self, root: &Path) -> Option<actions::ProjectFile> {
-        let path = root.join(crate::config::FILE_NAME);
+        let path = root.join(biolint_core::config::FILE_NAME);
         let uri = Uri::from_file_path(&path)?;
         if let Some((version, text)) = self.documents.text_at(&path) {
             return Some(actions::ProjectFile { uri, text: Some(text), version: Some(version) });
@@ -399,7 +399,7 @@ impl LanguageServer for Server {
 
     async fn did_save(&self, params: DidSaveTextDocumentParams) {
         let path = params.text_document.uri.to_file_path();
-        if path.is_some_and(|p| p.file_name() == Some(crate::config::FILE_NAME.as_ref())) {
+        if path.is_some_and(|p| p.file_name() == Some(biolint_core::config::FILE_NAME.as_ref())) {
             self.reload_configuration().await;
         }
     }

@@ -13,8 +13,8 @@ use tower_lsp_server::ls_types::{
 
 use super::position::Encoding;
 use super::worker::Analyzed;
-use crate::dictionary::Dictionary;
-use crate::entity::{EntityType, Meaning};
+use biolint_core::dictionary::Dictionary;
+use biolint_core::entity::{EntityType, Meaning};
 
 /// The headings, in the outline's order.
 const GROUPS: [(EntityType, &str, SymbolKind); 3] = [

@@ -22,13 +22,13 @@ use tower_lsp_server::ls_types::{self as lsp, MessageType, Uri};
 use super::Shared;
 use super::diagnostics::{self, Presentation};
 use super::position::IndexedText;
-use crate::Document;
 use crate::cli::input::MAX_FILE_BYTES;
-use crate::config;
-use crate::diagnostic::Diagnostic;
-use crate::entity::Entity;
-use crate::lint::analyze;
-use crate::markup::DocumentKind;
+use biolint_core::Document;
+use biolint_core::config;
+use biolint_core::diagnostic::Diagnostic;
+use biolint_core::entity::Entity;
+use biolint_core::lint::analyze;
+use biolint_core::markup::DocumentKind;
 
 /// A version of a document's text, as handed to its worker. Cloning a rope is cheap: the
 /// snapshot shares its text with the document until either is edited.

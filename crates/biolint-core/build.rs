@@ -36,8 +36,9 @@ const TABLES: &[(&str, &str)] = &[
 ];
 
 fn main() {
-    let dictionaries = Path::new("dictionaries");
-    println!("cargo::rerun-if-changed=dictionaries");
+    // The dictionaries sit at the top of the repository, beside the crates that use them.
+    let dictionaries = &Path::new(env!("CARGO_MANIFEST_DIR")).join("../../dictionaries");
+    println!("cargo::rerun-if-changed=../../dictionaries");
     println!("cargo::rerun-if-changed=src/dictionary/keys.rs");
     let out = PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
 

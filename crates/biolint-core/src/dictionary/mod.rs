@@ -5,7 +5,6 @@
 //! the binary. Nothing is parsed or copied at start-up: the trie, the entry tables and the TSV
 //! rows are read in place, so the first lookup costs what every other lookup costs.
 
-pub mod generate;
 pub mod keys;
 mod records;
 mod table;
@@ -35,7 +34,7 @@ macro_rules! embedded {
 macro_rules! embedded_table {
     ($name:literal, $file:literal) => {
         Table::new(
-            include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/dictionaries/", $file)),
+            include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/../../dictionaries/", $file)),
             include_bytes!(concat!(env!("OUT_DIR"), "/", $name, ".rows")),
         )
     };

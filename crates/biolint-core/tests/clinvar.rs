@@ -1,7 +1,7 @@
 //! Every ClinVar chrM record named in HGVS parses, matches the rCRS, and raises no error or
 //! warning (the hint that ClinVar's own gene label does not contain the position is allowed).
 
-use biolint::{Config, Dictionary, Document, DocumentKind, Severity};
+use biolint_core::{Config, Dictionary, Document, DocumentKind, Severity};
 
 #[test]
 fn clinvar_hgvs_names_are_valid_and_match_the_reference() {
@@ -14,19 +14,20 @@ fn clinvar_hgvs_names_are_valid_and_match_the_reference() {
     assert_eq!(names.len(), 2742);
     let mut problems = Vec::new();
     for name in &names {
-        match biolint::variant::parse(name) {
+        match biolint_core::variant::parse(name) {
             Err(e) => problems.push(format!("{name}: does not parse: {e}")),
             Ok(variant) => {
-                let mismatches = biolint::variant::check_reference(&variant, dictionary.rcrs);
+                let mismatches = biolint_core::variant::check_reference(&variant, dictionary.rcrs);
                 if !mismatches.is_empty() {
                     problems.push(format!("{name}: {mismatches:?}"));
                 }
             }
         }
         let text = format!("The mtDNA variant {name} was reported.\n");
-        for d in
-            biolint::lint(Document { text: &text, kind: DocumentKind::Plain }, &Config::default())
-        {
+        for d in biolint_core::lint(
+            Document { text: &text, kind: DocumentKind::Plain },
+            &Config::default(),
+        ) {
             if d.rule.starts_with("variant/") && d.severity <= Severity::Warning {
                 problems.push(format!("{name}: {} {}", d.rule, d.message));
             }

@@ -1,7 +1,7 @@
-//! `biolint dict build`: cuts the upstream data in `../shared/data` down to the compact TSV files
+//! `cargo xtask dictionaries`: cuts the upstream data in `../shared/data` down to the compact TSV files
 //! committed in `dictionaries/`.
 //!
-//! The generated files are the only dictionary input of the build (`build.rs` reads them), so a
+//! The generated files are the only dictionary input of the build (biolint-core's `build.rs` reads them), so a
 //! clone builds without the upstream data. They are plain sorted text so that a data update is a
 //! readable diff. A test (`tests/dictionaries.rs`) regenerates them and compares byte for byte.
 //!

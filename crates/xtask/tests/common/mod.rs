@@ -6,7 +6,7 @@ use std::path::PathBuf;
 /// test that needs it says why it skips; under CI (`CI=true`) its absence is a failure.
 #[allow(dead_code)]
 pub fn shared_dir(test: &str) -> Option<PathBuf> {
-    let dir = PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../shared"));
+    let dir = xtask::shared();
     if dir.join("data").is_dir() && dir.join("corpora").is_dir() {
         return Some(dir);
     }

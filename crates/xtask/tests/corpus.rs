@@ -5,11 +5,11 @@
 
 mod common;
 
-use biolint::entity::{EntityType, Meaning};
-use biolint::evaluation::{Knowledge, evaluate, load_corpora};
-use biolint::text::LineIndex;
-use biolint::{Config, Dictionary};
-use biolint::{Document, DocumentKind};
+use biolint_core::entity::{EntityType, Meaning};
+use biolint_core::text::LineIndex;
+use biolint_core::{Config, Dictionary};
+use biolint_core::{Document, DocumentKind};
+use xtask::evaluation::{Knowledge, evaluate, load_corpora};
 
 #[test]
 fn accuracy_on_the_training_corpora() {
@@ -48,7 +48,7 @@ fn protein_changes_are_never_mtdna_variants() {
     for corpus in &corpora {
         for document in &corpus.documents {
             let text = document.text();
-            let analysis = biolint::lint::analyze(
+            let analysis = biolint_core::lint::analyze(
                 Document { text: &text, kind: DocumentKind::Plain },
                 &Config::default(),
             );

@@ -1,19 +1,17 @@
-//! Lists every variant entity and `variant/*` finding biolint reports on the training corpora,
-//! with the gold annotations at the same place, for reading:
-//! cargo run --release --example variant_findings
-use std::path::Path;
+//! `cargo xtask variant-findings`: every variant entity and `variant/*` finding biolint reports
+//! on the training corpora, with the gold annotations at the same place, for reading.
 
-use biolint::entity::Meaning;
-use biolint::evaluation::load_corpora;
-use biolint::text::LineIndex;
-use biolint::{Config, Document, DocumentKind};
+use biolint_core::entity::Meaning;
+use biolint_core::text::LineIndex;
+use biolint_core::{Config, Document, DocumentKind};
+use xtask::evaluation::load_corpora;
+use xtask::shared;
 
-fn main() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpora");
-    for corpus in load_corpora(&dir).expect("corpora") {
+pub fn run() -> Result<(), String> {
+    for corpus in load_corpora(&shared().join("corpora"))? {
         for document in &corpus.documents {
             let text = document.text();
-            let analysis = biolint::lint::analyze(
+            let analysis = biolint_core::lint::analyze(
                 Document { text: &text, kind: DocumentKind::Plain },
                 &Config::default(),
             );
@@ -50,4 +48,5 @@ fn main() {
             }
         }
     }
+    Ok(())
 }

@@ -164,7 +164,7 @@ impl<'a> LintContext<'a> {
 mod tests {
     #[test]
     fn the_committed_rules_reference_is_up_to_date() {
-        let committed = include_str!("../../docs/rules.md");
+        let committed = include_str!("../../../../docs/rules.md");
         assert!(
             committed == super::markdown_reference(),
             "docs/rules.md is out of date: run `biolint rules --markdown > docs/rules.md`"

@@ -2,7 +2,7 @@
 
 mod common;
 
-use biolint::dictionary::generate::{GENERATED_FILES, generate};
+use xtask::generate::{GENERATED_FILES, generate};
 
 #[test]
 fn committed_dictionaries_match_the_generator() {
@@ -12,13 +12,12 @@ fn committed_dictionaries_match_the_generator() {
     let generated = generate(&shared.join("data")).expect("the upstream data is readable");
     assert_eq!(generated.len(), GENERATED_FILES.len());
     for name in GENERATED_FILES {
-        let committed = std::fs::read_to_string(
-            concat!(env!("CARGO_MANIFEST_DIR"), "/dictionaries/").to_owned() + name,
-        )
-        .unwrap_or_else(|e| panic!("dictionaries/{name}: {e}"));
+        let committed =
+            std::fs::read_to_string(xtask::repository().join("dictionaries").join(name))
+                .unwrap_or_else(|e| panic!("dictionaries/{name}: {e}"));
         assert!(
             committed == generated[name],
-            "dictionaries/{name} differs from what `biolint dict build` generates; run it and commit the result"
+            "dictionaries/{name} differs from what `cargo xtask dictionaries` generates; run it and commit the result"
         );
     }
 }

@@ -1,6 +1,6 @@
 //! Measuring biolint against annotated corpora (PubTator files such as NCBI's BioRED, NLM-Gene,
 //! GNormPlus, tmVar3 and BC5CDR): how right the entities are, and how right the gene findings
-//! are. `examples/eval.rs` prints the figures; `tests/corpus.rs` holds them to the targets.
+//! are. `cargo xtask eval` prints the figures; `tests/corpus.rs` holds them to the targets.
 //!
 //! Entities: a prediction is right when its span is exactly a gold mention's span (strict) or
 //! overlaps it (overlap) and its identifier is one of the gold mention's. Each corpus is scored
@@ -20,10 +20,10 @@ use std::fmt::Write as _;
 use std::ops::Range;
 use std::path::Path;
 
-use crate::entity::{Entity, EntityType};
-use crate::pubtator::{self, PubtatorAnnotation, PubtatorDocument};
-use crate::text::LineIndex;
-use crate::{Config, Dictionary, Document, DocumentKind};
+use biolint_core::entity::{Entity, EntityType};
+use biolint_core::pubtator::{self, PubtatorAnnotation, PubtatorDocument};
+use biolint_core::text::LineIndex;
+use biolint_core::{Config, Dictionary, Document, DocumentKind};
 
 /// A corpus: its name (`BioRED`) and documents.
 pub struct Corpus {
@@ -266,8 +266,10 @@ pub fn evaluate(corpora: &[Corpus], knowledge: &Knowledge, config: &Config) -> R
         let annotated = scored_types(&corpus.name);
         for document in &corpus.documents {
             let text = document.text();
-            let analysis =
-                crate::lint::analyze(Document { text: &text, kind: DocumentKind::Plain }, config);
+            let analysis = biolint_core::lint::analyze(
+                Document { text: &text, kind: DocumentKind::Plain },
+                config,
+            );
             let entities: Vec<Entity> = analysis
                 .entities
                 .into_iter()

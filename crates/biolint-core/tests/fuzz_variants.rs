@@ -13,8 +13,8 @@ use proptest::prelude::*;
 use proptest::strategy::ValueTree;
 use proptest::test_runner::{Config as RunnerConfig, TestRunner};
 
-use biolint::variant::{parse, scan};
-use biolint::{Config, Document, DocumentKind};
+use biolint_core::variant::{parse, scan};
+use biolint_core::{Config, Document, DocumentKind};
 
 /// Text made of the pieces of variant descriptions, prose, markup and what the recognition
 /// rules look for (composite mentions, synonyms, drug-induced diseases), in any order.
@@ -116,7 +116,7 @@ fn check(text: &str) {
         end = f.span.end;
     }
     for kind in [DocumentKind::Plain, DocumentKind::Markdown, DocumentKind::Latex] {
-        let _ = biolint::lint(Document { text, kind }, &Config::default());
+        let _ = biolint_core::lint(Document { text, kind }, &Config::default());
     }
 }
 

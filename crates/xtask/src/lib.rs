@@ -1,0 +1,19 @@
+//! Maintainers' tools for biolint, kept out of the crates users install: regenerating the
+//! committed dictionaries from the upstream data ([`generate`]) and scoring the engine on the
+//! annotated corpora ([`evaluation`]). `cargo xtask --help` runs them; the tests in `tests/`
+//! hold the dictionaries to the generator and the engine to its accuracy targets.
+
+pub mod evaluation;
+pub mod generate;
+
+use std::path::PathBuf;
+
+/// The repository's root folder.
+pub fn repository() -> PathBuf {
+    PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../.."))
+}
+
+/// `../shared` beside the repository: the upstream data and the annotated corpora.
+pub fn shared() -> PathBuf {
+    repository().join("../shared")
+}

@@ -1,0 +1,66 @@
+//! `cargo xtask`: maintainers' tools (see the crate's documentation).
+
+mod eval;
+mod variant_findings;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+use xtask::{generate, repository, shared};
+
+#[derive(Parser)]
+#[command(name = "cargo xtask", about = "Maintainers' tools for biolint")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Regenerate the files of dictionaries/ from the upstream data (see dictionaries/README.md).
+    Dictionaries {
+        /// Folder with the upstream files [default: ../shared/data beside the repository].
+        #[arg(long)]
+        from: Option<PathBuf>,
+        /// Folder to write the generated files into [default: the repository's dictionaries/].
+        #[arg(long)]
+        to: Option<PathBuf>,
+    },
+    /// Score biolint on the annotated training corpora and print the tables EVALUATION.md quotes.
+    Eval {
+        /// Also write every error (FP, FN, FLAG-FP, FLAG-FN) to DIR/errors.tsv.
+        #[arg(long, value_name = "DIR")]
+        details: Option<PathBuf>,
+    },
+    /// List every mtDNA variant entity and `variant/*` finding on the training corpora, with
+    /// the gold annotations at the same place, for reading.
+    VariantFindings,
+}
+
+fn main() -> ExitCode {
+    let result = match Cli::parse().command {
+        Command::Dictionaries { from, to } => {
+            let from = from.unwrap_or_else(|| shared().join("data"));
+            let to = to.unwrap_or_else(|| repository().join("dictionaries"));
+            generate::generate(&from).and_then(|g| generate::write(&g, &to)).map_err(|e| e.0).map(
+                |()| {
+                    eprintln!(
+                        "xtask: wrote {} files to {}",
+                        generate::GENERATED_FILES.len(),
+                        to.display()
+                    )
+                },
+            )
+        }
+        Command::Eval { details } => eval::run(details.as_deref()),
+        Command::VariantFindings => variant_findings::run(),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("xtask: {message}");
+            ExitCode::from(2)
+        }
+    }
+}
