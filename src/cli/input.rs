@@ -5,11 +5,7 @@ use std::fs;
 use std::io::Read;
 use std::path::Path;
 
-use biolint_core::markup::DocumentKind;
-
-/// Larger files are not manuscripts (a whole book is a few MB); refusing them keeps a stray
-/// data file from stalling a run.
-pub const MAX_FILE_BYTES: u64 = 16 * 1024 * 1024;
+use biolint_core::{DocumentKind, MAX_DOCUMENT_BYTES};
 
 /// A document read from disk or standard input.
 pub struct Input {
@@ -29,7 +25,7 @@ pub fn read(path: &str, kind: Option<DocumentKind>) -> Result<Input, InputError>
     let bytes = if path == "-" {
         let mut bytes = Vec::new();
         std::io::stdin()
-            .take(MAX_FILE_BYTES + 1)
+            .take(MAX_DOCUMENT_BYTES + 1)
             .read_to_end(&mut bytes)
             .map_err(|e| fail(format!("cannot read standard input: {e}")))?;
         bytes
@@ -38,12 +34,12 @@ pub fn read(path: &str, kind: Option<DocumentKind>) -> Result<Input, InputError>
         if metadata.is_dir() {
             return Err(fail("is a directory, not a file".to_owned()));
         }
-        if metadata.len() > MAX_FILE_BYTES {
+        if metadata.len() > MAX_DOCUMENT_BYTES {
             return Err(fail(too_large(metadata.len())));
         }
         fs::read(path).map_err(|e| fail(io_problem(&e)))?
     };
-    if bytes.len() as u64 > MAX_FILE_BYTES {
+    if bytes.len() as u64 > MAX_DOCUMENT_BYTES {
         return Err(fail(too_large(bytes.len() as u64)));
     }
     if bytes[..bytes.len().min(8192)].contains(&0) {
@@ -73,7 +69,7 @@ fn too_large(bytes: u64) -> String {
     format!(
         "is too large ({:.1} MB; biolint reads files of up to {} MB)",
         bytes as f64 / 1e6,
-        MAX_FILE_BYTES / (1024 * 1024)
+        MAX_DOCUMENT_BYTES / (1024 * 1024)
     )
 }
 

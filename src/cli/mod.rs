@@ -3,7 +3,7 @@
 mod annotate;
 mod check;
 mod configs;
-pub mod input;
+mod input;
 mod rules;
 
 use std::process::ExitCode;

@@ -43,8 +43,8 @@ pub fn document_symbols(
     let mut groups: Vec<Vec<Entry>> = GROUPS.iter().map(|_| Vec::new()).collect();
     let mut index: HashMap<(usize, String), usize> = HashMap::new();
     for entity in &analyzed.entities {
-        if entity.as_gene().is_some_and(|g| !g.confident) {
-            continue; // nothing says which gene it is
+        if !entity.is_identified() {
+            continue;
         }
         let entity_type = entity.entity_type(dictionary);
         let Some(group) = GROUPS.iter().position(|(t, _, _)| *t == entity_type) else { continue };

@@ -22,12 +22,12 @@ use tower_lsp_server::ls_types::{self as lsp, MessageType, Uri};
 use super::Shared;
 use super::diagnostics::{self, Presentation};
 use super::position::IndexedText;
-use crate::cli::input::MAX_FILE_BYTES;
 use biolint_core::Document;
+use biolint_core::MAX_DOCUMENT_BYTES;
+use biolint_core::analyze;
 use biolint_core::config;
 use biolint_core::diagnostic::Diagnostic;
 use biolint_core::entity::Entity;
-use biolint_core::lint::analyze;
 use biolint_core::markup::DocumentKind;
 
 /// A version of a document's text, as handed to its worker. Cloning a rope is cheap: the
@@ -90,13 +90,13 @@ impl Worker {
         while self.snapshots.changed().await.is_ok() {
             let snapshot = self.snapshots.borrow_and_update().clone();
             let version = snapshot.version;
-            let too_large = snapshot.rope.len_bytes() as u64 > MAX_FILE_BYTES;
+            let too_large = snapshot.rope.len_bytes() as u64 > MAX_DOCUMENT_BYTES;
             if too_large && !was_too_large {
                 let message = format!(
                     "{}: not linted: {:.1} MB is over biolint's limit of {} MB",
                     self.uri.as_str(),
                     snapshot.rope.len_bytes() as f64 / 1e6,
-                    MAX_FILE_BYTES / (1024 * 1024)
+                    MAX_DOCUMENT_BYTES / (1024 * 1024)
                 );
                 client.log_message(MessageType::WARNING, message).await;
             }

@@ -157,6 +157,13 @@ impl Entity {
             _ => None,
         }
     }
+
+    /// Whether biolint can say what this entity is: all but a gene mention whose form is
+    /// ambiguous with nothing in the document to choose between its genes (`p50`, `Nrf2`
+    /// alone). `annotate`, the outline and the evaluation report only these.
+    pub fn is_identified(&self) -> bool {
+        self.as_gene().is_none_or(|g| g.confident)
+    }
 }
 
 /// A gene's identifier: `NCBIGene:65018`, or its HGNC ID when it has no NCBI Gene ID.

@@ -23,7 +23,7 @@ use std::path::Path;
 use biolint_core::entity::{Entity, EntityType};
 use biolint_core::pubtator::{self, PubtatorAnnotation, PubtatorDocument};
 use biolint_core::text::LineIndex;
-use biolint_core::{Config, Dictionary, Document, DocumentKind};
+use biolint_core::{Config, Dictionary, Document, DocumentKind, analyze};
 
 /// A corpus: its name (`BioRED`) and documents.
 pub struct Corpus {
@@ -266,15 +266,8 @@ pub fn evaluate(corpora: &[Corpus], knowledge: &Knowledge, config: &Config) -> R
         let annotated = scored_types(&corpus.name);
         for document in &corpus.documents {
             let text = document.text();
-            let analysis = biolint_core::lint::analyze(
-                Document { text: &text, kind: DocumentKind::Plain },
-                config,
-            );
-            let entities: Vec<Entity> = analysis
-                .entities
-                .into_iter()
-                .filter(|e| e.as_gene().is_none_or(|g| g.confident))
-                .collect();
+            let analysis = analyze(Document { text: &text, kind: DocumentKind::Plain }, config);
+            let entities: Vec<Entity> = analysis.identified_entities().cloned().collect();
             let lines = LineIndex::new(&text);
             let chars =
                 |span: &Range<usize>| lines.char_offset(span.start)..lines.char_offset(span.end);

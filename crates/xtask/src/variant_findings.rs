@@ -11,7 +11,7 @@ pub fn run() -> Result<(), String> {
     for corpus in load_corpora(&shared().join("corpora"))? {
         for document in &corpus.documents {
             let text = document.text();
-            let analysis = biolint_core::lint::analyze(
+            let analysis = biolint_core::analyze(
                 Document { text: &text, kind: DocumentKind::Plain },
                 &Config::default(),
             );

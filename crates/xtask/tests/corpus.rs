@@ -48,7 +48,7 @@ fn protein_changes_are_never_mtdna_variants() {
     for corpus in &corpora {
         for document in &corpus.documents {
             let text = document.text();
-            let analysis = biolint_core::lint::analyze(
+            let analysis = biolint_core::analyze(
                 Document { text: &text, kind: DocumentKind::Plain },
                 &Config::default(),
             );

@@ -2,7 +2,7 @@
 //! `gene/previous_symbol.rs`), each with its tests.
 //!
 //! A rule reads what recognition found ([`LintContext`]) and reports [`Diagnostic`]s with its
-//! default severity; [`crate::lint`] then applies configuration, suppression comments and the
+//! default severity; [`crate::engine`] then applies configuration, suppression comments and the
 //! reference-list policy, so a rule never needs to know about them. To add a rule, copy a
 //! sibling, register it in [`all`], and document it in README.md.
 

@@ -1,18 +1,34 @@
-//! The one entry point of the engine: a document and a configuration in, findings out.
+//! The engine's front door: a document and a configuration in; what biolint says about it out.
 //!
-//! Recognition finds the entities; every enabled rule reports on them; then the configuration
-//! decides what is kept: terms the project allows, suppression comments, the reference-list
-//! policy, and per-rule severities. The command line and the language server both call
-//! [`analyze`] and differ only in how they show the result.
+//! [`analyze`] recognises the entities and runs every enabled rule; [`annotate`] is the same
+//! recognition, without the rules, keeping the entities biolint can identify
+//! ([`Entity::is_identified`]). Both read the document through one function with the same
+//! dictionaries, so `biolint annotate`, `biolint check` and the language server cannot disagree
+//! about what a document mentions.
+//!
+//! After the rules, the configuration decides which findings are kept: terms the project
+//! allows, suppression comments, the reference-list policy, and per-rule severities.
 
-use crate::Document;
 use crate::config::{Config, References};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::dictionary::Dictionary;
 use crate::entity::Entity;
-use crate::recognize::recognize;
+use crate::markup::DocumentKind;
+use crate::recognize::Recognized;
 use crate::rules::{self, LintContext};
 use crate::suppression::Suppressions;
+
+/// Larger documents are not manuscripts (a whole book is a few MB): the command line refuses
+/// such files and the language server does not lint them, so that a stray data file never
+/// stalls a run.
+pub const MAX_DOCUMENT_BYTES: u64 = 16 * 1024 * 1024;
+
+/// A document to check: its text and what kind of markup it is written in.
+#[derive(Clone, Copy, Debug)]
+pub struct Document<'a> {
+    pub text: &'a str,
+    pub kind: DocumentKind,
+}
 
 /// Everything the engine says about a document.
 pub struct Analysis {
@@ -22,18 +38,50 @@ pub struct Analysis {
     pub diagnostics: Vec<Diagnostic>,
 }
 
+impl Analysis {
+    /// The entities [`annotate`] reports: those biolint can identify.
+    pub fn identified_entities(&self) -> impl Iterator<Item = &Entity> {
+        self.entities.iter().filter(|e| e.is_identified())
+    }
+}
+
+/// Entities and findings of `document`.
+pub fn analyze(document: Document, config: &Config) -> Analysis {
+    let recognized = recognize(document, config);
+    let diagnostics = findings(document, config, &recognized);
+    Analysis { entities: recognized.entities, diagnostics }
+}
+
+/// The entities `document` mentions that biolint can identify, in order: [`analyze`]'s
+/// entities less an ambiguous gene alias with nothing in the document to choose between its
+/// genes (the rules flag it instead). The rules are not run.
+pub fn annotate(document: Document, config: &Config) -> Vec<Entity> {
+    let mut entities = recognize(document, config).entities;
+    entities.retain(Entity::is_identified);
+    entities
+}
+
 /// The findings of every enabled rule in `document`.
 pub fn lint(document: Document, config: &Config) -> Vec<Diagnostic> {
     analyze(document, config).diagnostics
 }
 
-/// Entities and findings of `document`.
-pub fn analyze(document: Document, config: &Config) -> Analysis {
+/// Recognition of `document` with the embedded dictionaries and the project's own.
+fn recognize(document: Document, config: &Config) -> Recognized {
+    crate::recognize::recognize(
+        document.text,
+        document.kind,
+        Dictionary::embedded(),
+        config.user_dictionary.as_ref(),
+    )
+}
+
+/// The findings of the enabled rules, as the configuration and the document's suppression
+/// comments leave them, in document order.
+fn findings(document: Document, config: &Config, recognized: &Recognized) -> Vec<Diagnostic> {
     let dictionary = Dictionary::embedded();
-    let recognized =
-        recognize(document.text, document.kind, dictionary, config.user_dictionary.as_ref());
     let context =
-        LintContext::new(document.text, document.kind, dictionary, &recognized, &config.species);
+        LintContext::new(document.text, document.kind, dictionary, recognized, &config.species);
     let mut diagnostics = Vec::new();
     for rule in rules::all() {
         let info = rule.info();
@@ -64,13 +112,12 @@ pub fn analyze(document: Document, config: &Config) -> Analysis {
         true
     });
     diagnostics.sort_by_key(|d| (d.span.start, d.span.end, d.rule));
-    Analysis { entities: recognized.entities, diagnostics }
+    diagnostics
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::markup::DocumentKind;
 
     fn config(toml: &str) -> Config {
         Config::parse(toml, "biolint.toml", |_| Err("no files".to_owned()), &rules::ids()).unwrap()
