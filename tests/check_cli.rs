@@ -72,6 +72,9 @@ fn folders_are_walked_honouring_gitignore() {
     let dir = tempfile::tempdir().unwrap();
     write(dir.path(), "paper/intro.md", "PARK2.\n");
     write(dir.path(), "paper/methods.tex", "PARK2 in \\emph{mice}.\n");
+    // Every extension a document kind claims is walked, in any case.
+    write(dir.path(), "paper/results.LTX", "PARK2.\n");
+    write(dir.path(), "paper/notes.text", "PARK2.\n");
     write(dir.path(), "paper/data.csv", "PARK2\n");
     write(dir.path(), "paper/build/old.md", "PARK2.\n");
     write(dir.path(), "paper/.gitignore", "build/\n");
@@ -79,7 +82,10 @@ fn folders_are_walked_honouring_gitignore() {
     let json: Value = serde_json::from_slice(&out.stdout).unwrap();
     let paths: Vec<&str> =
         json.as_array().unwrap().iter().map(|f| f["path"].as_str().unwrap()).collect();
-    assert_eq!(paths, ["paper/intro.md", "paper/methods.tex"]);
+    assert_eq!(
+        paths,
+        ["paper/intro.md", "paper/methods.tex", "paper/notes.text", "paper/results.LTX"]
+    );
 }
 
 #[test]

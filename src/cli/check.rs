@@ -16,9 +16,6 @@ use biolint_core::report::diagnostics::{DiagnosticJson, diagnostic_json, human, 
 use biolint_core::text::LineIndex;
 use biolint_core::{Document, lint};
 
-/// The extensions `check` takes from a folder.
-const EXTENSIONS: &[&str] = &["md", "markdown", "rmd", "qmd", "tex", "txt"];
-
 #[derive(clap::Args)]
 pub struct Args {
     /// Files or folders to check; `-` reads standard input.
@@ -145,19 +142,14 @@ pub fn run(args: Args) -> ExitCode {
     }
 }
 
-/// The manuscripts under `dir`, honouring `.gitignore`, sorted.
+/// The manuscripts under `dir` (files of a kind biolint reads), honouring `.gitignore`, sorted.
 fn walk(dir: &str) -> Vec<String> {
     let mut files: Vec<String> = ignore::WalkBuilder::new(dir)
         .require_git(false)
         .build()
         .filter_map(Result::ok)
         .filter(|e| e.file_type().is_some_and(|t| t.is_file()))
-        .filter(|e| {
-            e.path()
-                .extension()
-                .and_then(|x| x.to_str())
-                .is_some_and(|x| EXTENSIONS.contains(&x.to_ascii_lowercase().as_str()))
-        })
+        .filter(|e| DocumentKind::from_path(e.path()).is_some())
         .map(|e| e.path().display().to_string())
         .collect();
     files.sort();

@@ -54,14 +54,8 @@ pub fn read(path: &str, kind: Option<DocumentKind>) -> Result<Input, InputError>
     if text.contains('\0') {
         return Err(fail("is a binary file (it contains NUL bytes), not text".to_owned()));
     }
-    let kind = kind
-        .or_else(|| {
-            Path::new(path)
-                .extension()
-                .and_then(|e| e.to_str())
-                .and_then(DocumentKind::from_extension)
-        })
-        .unwrap_or(DocumentKind::Plain);
+    let kind =
+        kind.or_else(|| DocumentKind::from_path(Path::new(path))).unwrap_or(DocumentKind::Plain);
     Ok(Input { name: path.to_owned(), text, kind })
 }
 

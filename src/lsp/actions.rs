@@ -18,7 +18,7 @@ use super::ClientFeatures;
 use super::position::IndexedText;
 use super::worker::Analyzed;
 use biolint_core::diagnostic::Diagnostic;
-use biolint_core::markup::DocumentKind;
+use biolint_core::{config, suppression};
 
 /// The project's `biolint.toml` as the action that allows a term must edit it.
 pub struct ProjectFile {
@@ -147,15 +147,14 @@ fn edit_document(
     }
 }
 
-/// The edit of `biolint.toml` that adds `term` to `allow`: into the array when there is one,
-/// as a new first line when not, into a new file when there is none (which needs a client that
-/// can create files). `None` when the term is allowed already or the file does not parse.
+/// The edit of `biolint.toml` that adds `term` to `allow` (see [`config::allow_insertion`]);
+/// when there is no file, one that creates it, which needs a client that can create files.
 fn allow_edit(
     project: &ProjectFile,
     term: &str,
     features: &ClientFeatures,
 ) -> Option<WorkspaceEdit> {
-    let quoted = toml::Value::String(term.to_owned()).to_string();
+    let insertion = config::allow_insertion(project.text.as_deref(), term)?;
     let Some(text) = &project.text else {
         if !(features.document_changes && features.create_files) {
             return None;
@@ -168,7 +167,7 @@ fn allow_edit(
             }),
             annotation_id: None,
         };
-        let insert = TextEdit::new(lsp::Range::default(), format!("allow = [{quoted}]\n"));
+        let insert = TextEdit::new(lsp::Range::default(), insertion.text);
         let edit = TextDocumentEdit {
             text_document: OptionalVersionedTextDocumentIdentifier {
                 uri: project.uri.clone(),
@@ -184,50 +183,23 @@ fn allow_edit(
             ..WorkspaceEdit::default()
         });
     };
-    let table = toml::de::DeTable::parse(text).ok()?;
-    let (at, insert) = match table.get_ref().get("allow") {
-        None => (0, format!("allow = [{quoted}]\n")),
-        Some(allow) => {
-            let array = allow.get_ref().as_array()?;
-            if array.iter().any(|item| item.get_ref().as_str() == Some(term)) {
-                return None;
-            }
-            match array.last() {
-                Some(last) => (last.span().end, format!(", {quoted}")),
-                // Just inside the `[`.
-                None => (allow.span().start + 1, quoted),
-            }
-        }
-    };
-    let at = IndexedText::new(text.clone()).position(at, features.encoding);
-    let edit = TextEdit::new(lsp::Range::new(at, at), insert);
+    let at = IndexedText::new(text.clone()).position(insertion.at, features.encoding);
+    let edit = TextEdit::new(lsp::Range::new(at, at), insertion.text);
     Some(edit_document(&project.uri, project.version, vec![edit], features))
 }
 
-/// The line `biolint-disable-next-line RULE` comment before the finding's line, indented like
-/// it. Plain text has no comments; a Markdown table row cannot be preceded by one without
-/// breaking the table.
+/// The `biolint-disable-next-line RULE` comment line before the finding's line (see
+/// [`suppression::disable_next_line`]).
 fn disable_edit(
     analyzed: &Analyzed,
     finding: &Diagnostic,
     features: &ClientFeatures,
 ) -> Option<TextEdit> {
     let line = analyzed.text.line_of(finding.span.start);
-    let text = analyzed.text.line(line);
-    let content = text.trim_end_matches(['\n', '\r']);
-    let indent = &content[..content.len() - content.trim_start_matches([' ', '\t']).len()];
-    let comment = match analyzed.kind {
-        DocumentKind::Markdown if content.trim_start().starts_with('|') => return None,
-        DocumentKind::Markdown => format!("<!-- biolint-disable-next-line {} -->", finding.rule),
-        DocumentKind::Latex => format!("% biolint-disable-next-line {}", finding.rule),
-        DocumentKind::Plain => return None,
-    };
-    let line_break = match &text[content.len()..] {
-        "" => "\n",
-        own => own,
-    };
+    let comment =
+        suppression::disable_next_line(analyzed.kind, finding.rule, analyzed.text.line(line))?;
     let at = analyzed.text.position(analyzed.text.line_start(line), features.encoding);
-    Some(TextEdit::new(lsp::Range::new(at, at), format!("{indent}{comment}{line_break}")))
+    Some(TextEdit::new(lsp::Range::new(at, at), comment))
 }
 
 #[cfg(test)]

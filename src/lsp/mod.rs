@@ -261,12 +261,7 @@ impl Server {
 /// The kind of a document: from its language id, else its file extension, else plain text.
 fn document_kind(uri: &Uri, language_id: &str) -> DocumentKind {
     DocumentKind::from_language_id(language_id)
-        .or_else(|| {
-            let path = uri.path().as_str();
-            let name = path.rsplit('/').next().unwrap_or(path);
-            let extension = name.rsplit_once('.').map(|(_, e)| e)?;
-            DocumentKind::from_extension(extension)
-        })
+        .or_else(|| DocumentKind::from_path(Path::new(uri.path().as_str())))
         .unwrap_or(DocumentKind::Plain)
 }
 

@@ -187,6 +187,34 @@ impl Config {
     }
 }
 
+/// An edit of a configuration file: `text` inserted at byte `at`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Insertion {
+    pub at: usize,
+    pub text: String,
+}
+
+/// The insertion that adds `term` to `allow` in the configuration `text` (`None`: there is no
+/// file yet, and the insertion is its whole text): into the array when there is one, as a new
+/// first line when not. `None` when the term is allowed already, or when the text is not TOML
+/// or its `allow` is not an array (the user must mend it first).
+pub fn allow_insertion(text: Option<&str>, term: &str) -> Option<Insertion> {
+    let quoted = toml::Value::String(term.to_owned()).to_string();
+    let new_line = || Insertion { at: 0, text: format!("allow = [{quoted}]\n") };
+    let Some(text) = text else { return Some(new_line()) };
+    let table = toml::de::DeTable::parse(text).ok()?;
+    let Some(allow) = table.get_ref().get("allow") else { return Some(new_line()) };
+    let array = allow.get_ref().as_array()?;
+    if array.iter().any(|item| item.get_ref().as_str() == Some(term)) {
+        return None;
+    }
+    Some(match array.last() {
+        Some(last) => Insertion { at: last.span().end, text: format!(", {quoted}") },
+        // Just inside the `[`.
+        None => Insertion { at: allow.span().start + 1, text: quoted },
+    })
+}
+
 /// The `biolint.toml` that governs `file`: in its folder or the nearest one above.
 pub fn find(file: &Path) -> Option<PathBuf> {
     let start = if file.is_dir() { file } else { file.parent()? };
@@ -245,5 +273,30 @@ mod tests {
         assert_eq!(e.0, "biolint.toml:1: dictionaries: lab.tsv: not found");
         let e = parse("species = [\"martian\"]\n").err().unwrap();
         assert!(e.0.starts_with("biolint.toml:1: species: \"martian\""), "{}", e.0);
+    }
+
+    #[test]
+    fn allowing_a_term_edits_the_array_or_adds_one() {
+        let allowed = |text: Option<&str>, term: &str| {
+            let Insertion { at, text: inserted } = allow_insertion(text, term)?;
+            let mut edited = text.unwrap_or_default().to_owned();
+            edited.insert_str(at, &inserted);
+            Some(edited)
+        };
+        assert_eq!(allowed(None, "CX43").unwrap(), "allow = [\"CX43\"]\n");
+        assert_eq!(
+            allowed(Some("# ours\nallow = [\"A\", \"B\"] # two\n"), "C\"X").unwrap(),
+            "# ours\nallow = [\"A\", \"B\", 'C\"X'] # two\n"
+        );
+        assert_eq!(allowed(Some("allow = [ ]\n"), "X").unwrap(), "allow = [\"X\" ]\n");
+        assert_eq!(
+            allowed(Some("[rules]\n\"gene/alias\" = \"off\"\n"), "X").unwrap(),
+            "allow = [\"X\"]\n[rules]\n\"gene/alias\" = \"off\"\n"
+        );
+        let multiline = "allow = [\n  \"A\",\n]\n";
+        assert_eq!(allowed(Some(multiline), "B").unwrap(), "allow = [\n  \"A\", \"B\",\n]\n");
+        assert_eq!(allowed(Some("allow = [\"A\"]\n"), "A"), None);
+        assert_eq!(allowed(Some("allow = [\n"), "A"), None);
+        assert_eq!(allowed(Some("allow = \"A\"\n"), "B"), None);
     }
 }

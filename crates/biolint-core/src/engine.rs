@@ -89,7 +89,8 @@ fn findings(document: Document, config: &Config, recognized: &Recognized) -> Vec
             rule.check(&context, &mut diagnostics);
         }
     }
-    let suppressions = Suppressions::parse(document.text, &recognized.prose.comments);
+    let suppressions =
+        Suppressions::parse(document.text, document.kind, &recognized.prose.comments);
     let references = &recognized.prose.references;
     diagnostics.retain_mut(|d| {
         if config.allows(&document.text[d.span.clone()]) || suppressions.suppresses(d.rule, &d.span)

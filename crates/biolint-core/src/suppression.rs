@@ -8,9 +8,24 @@
 //! ```
 //!
 //! Without a rule id a comment applies to every rule; several ids may be given, separated by
-//! spaces or commas. The markup layer finds the comments; this module only reads them.
+//! spaces or commas. The markup layer finds the comments, and the document's kind knows its
+//! comment syntax; this module reads the directives, and writes the one a quick fix inserts
+//! ([`disable_next_line`]).
 
 use std::ops::Range;
+
+use crate::markup::DocumentKind;
+
+const DISABLE_NEXT_LINE: &str = "biolint-disable-next-line";
+const DISABLE: &str = "biolint-disable";
+const ENABLE: &str = "biolint-enable";
+
+/// The line to insert before `line` (a whole line of a document of `kind`, with its line
+/// break) so that findings of `rule` on it are suppressed; `None` where the kind cannot take
+/// one there (see [`DocumentKind::comment_line_before`]).
+pub fn disable_next_line(kind: DocumentKind, rule: &str, line: &str) -> Option<String> {
+    kind.comment_line_before(line, &format!("{DISABLE_NEXT_LINE} {rule}"))
+}
 
 /// The parts of a document where findings are suppressed, and for which rules.
 #[derive(Debug, Default, PartialEq, Eq)]
@@ -29,13 +44,17 @@ enum Directive {
 }
 
 impl Suppressions {
-    /// Reads the directives in `comments` (byte ranges of whole comments in `text`).
-    pub fn parse(text: &str, comments: &[Range<usize>]) -> Suppressions {
+    /// Reads the directives in `comments` (byte ranges of whole comments, delimiters included,
+    /// in `text`, a document of `kind`).
+    pub fn parse(text: &str, kind: DocumentKind, comments: &[Range<usize>]) -> Suppressions {
         let mut regions = Vec::new();
+        let Some(delimiters) = kind.comment_delimiters() else { return Suppressions::default() };
         // Open `biolint-disable` regions: (start, rules).
         let mut open: Vec<(usize, Vec<String>)> = Vec::new();
         for comment in comments {
-            let Some((directive, rules)) = directive(&text[comment.clone()]) else { continue };
+            let Some((directive, rules)) = directive(&text[comment.clone()], delimiters) else {
+                continue;
+            };
             match directive {
                 Directive::DisableNextLine => {
                     let next_line = text[comment.end..].find('\n').map(|i| comment.end + i + 1);
@@ -92,19 +111,15 @@ fn effective_end(region: &Range<usize>) -> usize {
     region.end.max(region.start + 1)
 }
 
-/// The directive and rule ids of a comment, if it is a biolint one.
-fn directive(comment: &str) -> Option<(Directive, Vec<String>)> {
-    let body = comment
-        .trim()
-        .trim_start_matches("<!--")
-        .trim_end_matches("-->")
-        .trim_start_matches('%')
-        .trim();
+/// The directive and rule ids of a comment (delimited by `open` and `close`), if it is a
+/// biolint one.
+fn directive(comment: &str, (open, close): (&str, &str)) -> Option<(Directive, Vec<String>)> {
+    let body = comment.trim().trim_start_matches(open).trim_end_matches(close).trim();
     let (word, rest) = body.split_once(char::is_whitespace).unwrap_or((body, ""));
     let directive = match word {
-        "biolint-disable-next-line" => Directive::DisableNextLine,
-        "biolint-disable" => Directive::Disable,
-        "biolint-enable" => Directive::Enable,
+        DISABLE_NEXT_LINE => Directive::DisableNextLine,
+        DISABLE => Directive::Disable,
+        ENABLE => Directive::Enable,
         _ => return None,
     };
     let rules = rest
@@ -118,10 +133,10 @@ fn directive(comment: &str) -> Option<(Directive, Vec<String>)> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::markup::{DocumentKind, prose};
+    use crate::markup::prose;
 
     fn suppressed(text: &str, kind: DocumentKind, rule: &str, word: &str) -> bool {
-        let suppressions = Suppressions::parse(text, &prose(text, kind).comments);
+        let suppressions = Suppressions::parse(text, kind, &prose(text, kind).comments);
         let at = text.rfind(word).unwrap();
         suppressions.suppresses(rule, &(at..at + word.len()))
     }
@@ -129,7 +144,11 @@ mod tests {
     #[test]
     fn next_line_in_markdown() {
         let text = "<!-- biolint-disable-next-line gene/alias -->\nCX43 here.\n\nCX43 there.\n";
-        let suppressions = Suppressions::parse(text, &prose(text, DocumentKind::Markdown).comments);
+        let suppressions = Suppressions::parse(
+            text,
+            DocumentKind::Markdown,
+            &prose(text, DocumentKind::Markdown).comments,
+        );
         let first = text.find("CX43").unwrap();
         assert!(suppressions.suppresses("gene/alias", &(first..first + 4)));
         assert!(!suppressions.suppresses("gene/previous-symbol", &(first..first + 4)));
@@ -150,9 +169,27 @@ mod tests {
     #[test]
     fn latex_comments() {
         let text = "% biolint-disable-next-line gene/alias\nCX43 is here.\nCX43 again.\n";
-        let suppressions = Suppressions::parse(text, &prose(text, DocumentKind::Latex).comments);
+        let suppressions = Suppressions::parse(
+            text,
+            DocumentKind::Latex,
+            &prose(text, DocumentKind::Latex).comments,
+        );
         let first = text.find("CX43").unwrap();
         assert!(suppressions.suppresses("gene/alias", &(first..first + 4)));
         assert!(!suppressed(text, DocumentKind::Latex, "gene/alias", "CX43"));
+    }
+
+    /// The comment a quick fix inserts is one the parser reads, in every kind with comments.
+    #[test]
+    fn the_inserted_comment_suppresses_the_line_below() {
+        for kind in [DocumentKind::Markdown, DocumentKind::Latex] {
+            let line = "  CX43 and PARK2 here.\n";
+            let comment = disable_next_line(kind, "gene/alias", line).unwrap();
+            let text = format!("Intro.\n\n{comment}{line}\nCX43 again.\n");
+            assert!(suppressed(&text, kind, "gene/alias", "CX43 and"), "{kind:?}: {text}");
+            assert!(!suppressed(&text, kind, "gene/previous-symbol", "PARK2"), "{kind:?}");
+            assert!(!suppressed(&text, kind, "gene/alias", "CX43 again"), "{kind:?}");
+        }
+        assert_eq!(disable_next_line(DocumentKind::Plain, "gene/alias", "CX43\n"), None);
     }
 }

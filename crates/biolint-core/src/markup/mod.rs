@@ -13,56 +13,15 @@
 //! verbatim and must not be "corrected"), comments (they carry `biolint-disable` directives) and
 //! tables and lists (terse cells where some rules are relaxed).
 
+mod kind;
 mod latex;
 mod markdown;
 mod plain;
 mod references;
 
+pub use kind::DocumentKind;
+
 use std::ops::Range;
-
-/// The markup language of a document, which decides how its prose is found.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum DocumentKind {
-    /// CommonMark with tables, footnotes and math; also R Markdown and Quarto.
-    Markdown,
-    /// LaTeX source.
-    Latex,
-    /// Text without markup.
-    Plain,
-}
-
-impl DocumentKind {
-    /// From a file extension (case-insensitive, without dot): md markdown rmd qmd -> Markdown;
-    /// tex latex ltx -> Latex; txt text -> Plain; anything else None.
-    pub fn from_extension(ext: &str) -> Option<Self> {
-        match ext.to_ascii_lowercase().as_str() {
-            "md" | "markdown" | "rmd" | "qmd" => Some(Self::Markdown),
-            "tex" | "latex" | "ltx" => Some(Self::Latex),
-            "txt" | "text" => Some(Self::Plain),
-            _ => None,
-        }
-    }
-
-    /// From an LSP languageId: "markdown", "rmd", "quarto" -> Markdown; "latex", "tex",
-    /// "plaintex" -> Latex; "plaintext" -> Plain; else None.
-    pub fn from_language_id(id: &str) -> Option<Self> {
-        match id {
-            "markdown" | "rmd" | "quarto" => Some(Self::Markdown),
-            "latex" | "tex" | "plaintex" => Some(Self::Latex),
-            "plaintext" => Some(Self::Plain),
-            _ => None,
-        }
-    }
-
-    /// The lowercase name used in configuration and messages.
-    pub fn name(self) -> &'static str {
-        match self {
-            Self::Markdown => "markdown",
-            Self::Latex => "latex",
-            Self::Plain => "plain",
-        }
-    }
-}
 
 /// One run of prose bytes.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -467,24 +426,6 @@ mod tests {
 
     fn prose_texts(text: &str, kind: DocumentKind) -> Vec<&str> {
         prose(text, kind).ranges.iter().map(|r| &text[r.range.clone()]).collect()
-    }
-
-    #[test]
-    fn kinds_from_extension_and_language_id() {
-        assert_eq!(DocumentKind::from_extension("MD"), Some(DocumentKind::Markdown));
-        assert_eq!(DocumentKind::from_extension("Rmd"), Some(DocumentKind::Markdown));
-        assert_eq!(DocumentKind::from_extension("qmd"), Some(DocumentKind::Markdown));
-        assert_eq!(DocumentKind::from_extension("ltx"), Some(DocumentKind::Latex));
-        assert_eq!(DocumentKind::from_extension("text"), Some(DocumentKind::Plain));
-        assert_eq!(DocumentKind::from_extension("docx"), None);
-        assert_eq!(DocumentKind::from_extension(".md"), None);
-        assert_eq!(DocumentKind::from_language_id("quarto"), Some(DocumentKind::Markdown));
-        assert_eq!(DocumentKind::from_language_id("plaintex"), Some(DocumentKind::Latex));
-        assert_eq!(DocumentKind::from_language_id("plaintext"), Some(DocumentKind::Plain));
-        assert_eq!(DocumentKind::from_language_id("python"), None);
-        assert_eq!(DocumentKind::Latex.name(), "latex");
-        assert_eq!(DocumentKind::Plain.name(), "plain");
-        assert_eq!(DocumentKind::Markdown.name(), "markdown");
     }
 
     #[test]
