@@ -6,7 +6,9 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::rc::Rc;
 
-use biolint_core::config::{self, Config};
+use biolint_core::Config;
+
+use crate::project;
 
 pub struct Configs {
     explicit: Option<Rc<Config>>,
@@ -19,7 +21,7 @@ impl Configs {
     /// and sets `bad_input`.
     pub fn new(explicit: Option<&Path>, bad_input: &mut bool) -> Configs {
         let default = Rc::new(Config::default());
-        let explicit = explicit.map(|path| match Config::load(path) {
+        let explicit = explicit.map(|path| match project::load(path) {
             Ok(config) => Rc::new(config),
             Err(e) => {
                 eprintln!("biolint: {e}");
@@ -36,11 +38,11 @@ impl Configs {
             return config.clone();
         }
         let start = if file == "-" { Path::new(".") } else { Path::new(file) };
-        let Some(path) = config::find(start) else { return self.default.clone() };
+        let Some(path) = project::find(start) else { return self.default.clone() };
         if let Some(config) = self.found.get(&path) {
             return config.clone();
         }
-        let config = match Config::load(&path) {
+        let config = match project::load(&path) {
             Ok(config) => Rc::new(config),
             Err(e) => {
                 eprintln!("biolint: {e}");

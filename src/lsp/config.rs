@@ -5,9 +5,10 @@
 //! `biolint check`, or else the workspace folder that holds it (where "Allow" creates the
 //! file). The editor sends the same keys as `biolint.toml` (`allow`, `species`,
 //! `dictionaries`, `references`, `rules`) in `initializationOptions` and
-//! `workspace/didChangeConfiguration`, optionally nested under `"biolint"`; they replace the
-//! file's keys (`rules` rule by rule), so a user can quiet a rule for themselves without touching
-//! the shared file. One more key, `rulesUrl`, says where the rule links of the diagnostics point.
+//! `workspace/didChangeConfiguration`, optionally nested under `"biolint"`; they are a layer
+//! over the file's (`rules` rule by rule), so a user can quiet a rule for themselves without
+//! touching the shared file. One more key, `rulesUrl`, says where the rule links of the
+//! diagnostics point.
 //!
 //! Files are read here, never in the engine. A configuration that fails to load is reported
 //! and the last good one stays in force: a half-typed `biolint.toml` must not flood the editor
@@ -18,17 +19,15 @@ use std::path::{Path, PathBuf};
 use std::str::FromStr;
 use std::sync::Arc;
 
+use biolint_core::config::{self, Config, ConfigError, ConfigKeys, ConfigLayer};
+use biolint_core::rules;
 use serde_json::Value;
 use tower_lsp_server::ls_types::Uri;
 
-use biolint_core::config::{self, Config, ConfigError};
-use biolint_core::rules;
+use crate::project;
 
 /// Where the rule links point unless the editor says otherwise (`rulesUrl`).
 pub const DEFAULT_RULES_URL: &str = "https://github.com/biolint/biolint/blob/main/docs/rules.md";
-
-/// The `biolint.toml` keys the editor may set.
-const CONFIG_KEYS: [&str; 5] = ["allow", "species", "dictionaries", "references", "rules"];
 
 /// How errors in the editor's settings are named (they have no file and no lines).
 const EDITOR_SETTINGS: &str = "biolint settings from the editor";
@@ -37,8 +36,9 @@ const EDITOR_SETTINGS: &str = "biolint settings from the editor";
 pub struct Settings {
     /// Workspace folders, canonical.
     folders: Vec<PathBuf>,
-    /// The editor's settings, as TOML keys of `biolint.toml`.
-    overrides: toml::Table,
+    /// The editor's settings, as the keys of `biolint.toml`. They are checked for each
+    /// project, because the dictionaries they name are relative to the project's folder.
+    editor: ConfigKeys,
     rule_links: Arc<RuleLinks>,
     /// The last good configuration of each project, by its root.
     projects: HashMap<PathBuf, Arc<Config>>,
@@ -81,7 +81,7 @@ impl Settings {
     pub fn new(folders: Vec<PathBuf>, options: Option<&Value>) -> (Settings, Vec<Notice>) {
         let mut settings = Settings {
             folders: folders.iter().map(|f| canonical(f)).collect(),
-            overrides: toml::Table::new(),
+            editor: ConfigKeys::default(),
             rule_links: Arc::new(RuleLinks::new(DEFAULT_RULES_URL).expect("the default is valid")),
             projects: HashMap::new(),
             loose: Arc::new(Config::default()),
@@ -103,7 +103,7 @@ impl Settings {
         let none = serde_json::Map::new();
         let object = value.as_object().unwrap_or(&none);
         let mut notices = Vec::new();
-        let mut overrides = toml::Table::new();
+        let mut keys = serde_json::Map::new();
         let mut rules_url = DEFAULT_RULES_URL.to_owned();
         for (key, value) in object {
             match key.as_str() {
@@ -114,29 +114,29 @@ impl Settings {
                         "{EDITOR_SETTINGS}: rulesUrl: {value} is not a string"
                     ))),
                 },
-                key if CONFIG_KEYS.contains(&key) => match toml::Value::try_from(value) {
-                    Ok(value) => {
-                        overrides.insert(key.to_owned(), value);
-                    }
-                    Err(e) => {
-                        notices.push(Notice::Broken(format!("{EDITOR_SETTINGS}: {key}: {e}")))
-                    }
-                },
+                key if config::KEYS.contains(&key) => {
+                    keys.insert(key.to_owned(), value.clone());
+                }
                 other => notices.push(Notice::Note(format!(
                     "{EDITOR_SETTINGS}: ignored {other:?}, not one of {}, rulesUrl",
-                    CONFIG_KEYS.join(", ")
+                    config::KEYS.join(", ")
                 ))),
             }
         }
+        let editor = serde_path_to_error::deserialize::<_, ConfigKeys>(Value::Object(keys))
+            .map_err(|e| {
+                let message = format!("{EDITOR_SETTINGS}: {}: {}", e.path(), e.inner());
+                notices.push(Notice::Broken(message));
+            });
         let rule_links = RuleLinks::new(&rules_url).map_err(|e| {
             notices.push(Notice::Broken(format!("{EDITOR_SETTINGS}: rulesUrl: {e}")));
         });
         // Settings that cannot be used change nothing.
-        if let (Ok(rule_links), false) =
-            (rule_links, notices.iter().any(|n| matches!(n, Notice::Broken(_))))
+        if let (Ok(editor), Ok(rule_links), false) =
+            (editor, rule_links, notices.iter().any(|n| matches!(n, Notice::Broken(_))))
         {
             self.rule_links = Arc::new(rule_links);
-            self.overrides = overrides;
+            self.editor = editor;
             notices.extend(self.reload());
         }
         notices
@@ -147,7 +147,7 @@ impl Settings {
         let mut roots: Vec<PathBuf> = self.projects.keys().cloned().collect();
         roots.sort();
         let mut notices: Vec<Notice> = roots.iter().flat_map(|r| self.load_project(r)).collect();
-        match load(None, &self.overrides) {
+        match load(None, &self.editor) {
             Ok(config) => self.loose = Arc::new(config),
             Err(e) if self.projects.is_empty() => notices.push(Notice::Broken(e.0)),
             // Already reported for every project.
@@ -162,7 +162,7 @@ impl Settings {
         let Some(path) = uri.to_file_path() else { return (None, Vec::new()) };
         let path = canonical(&path);
         // As `biolint check` does: the nearest `biolint.toml` governs the file.
-        let nearest = config::find(&path).and_then(|file| file.parent().map(Path::to_path_buf));
+        let nearest = project::find(&path).and_then(|file| file.parent().map(Path::to_path_buf));
         let root = nearest.or_else(|| {
             let folders = self.folders.iter().filter(|f| path.starts_with(f));
             folders.max_by_key(|f| f.as_os_str().len()).cloned()
@@ -184,7 +184,7 @@ impl Settings {
     }
 
     fn load_project(&mut self, root: &Path) -> Vec<Notice> {
-        match load(Some(root), &self.overrides) {
+        match load(Some(root), &self.editor) {
             Ok(config) => {
                 self.projects.insert(root.to_path_buf(), Arc::new(config));
                 Vec::new()
@@ -199,53 +199,18 @@ impl Settings {
     }
 }
 
-/// The configuration of the project at `root` (or of no project): its `biolint.toml` with the
-/// editor's keys on top.
-fn load(root: Option<&Path>, overrides: &toml::Table) -> Result<Config, ConfigError> {
+/// The configuration of the project at `root` (or of no project): its `biolint.toml`, if it
+/// has one, with the editor's settings over it. The dictionaries the editor names are relative
+/// to the project's folder (to the current folder for no project).
+fn load(root: Option<&Path>, editor: &ConfigKeys) -> Result<Config, ConfigError> {
+    let file = match root {
+        Some(root) => project::read_layer(&root.join(config::FILE_NAME))?,
+        None => None,
+    };
     let base = root.map_or_else(|| std::env::current_dir().unwrap_or_default(), Path::to_path_buf);
-    let read =
-        |relative: &str| std::fs::read_to_string(base.join(relative)).map_err(|e| e.to_string());
-    let ids = rules::ids();
-    let mut table = toml::Table::new();
-    if let Some(root) = root {
-        let path = root.join(config::FILE_NAME);
-        let name = path.display().to_string();
-        match std::fs::read_to_string(&path) {
-            Ok(text) => {
-                // The file alone first, so that its errors name its own lines.
-                let file = Config::parse(&text, &name, read, &ids)?;
-                if overrides.is_empty() {
-                    return Ok(file);
-                }
-                table = text.parse().map_err(|e| ConfigError(format!("{name}: {e}")))?;
-            }
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
-            Err(e) => return Err(ConfigError(format!("{name}: {e}"))),
-        }
-    }
-    for (key, value) in overrides {
-        match (table.get_mut(key), value) {
-            (Some(toml::Value::Table(rules)), toml::Value::Table(more)) => {
-                rules.extend(more.iter().map(|(k, v)| (k.clone(), v.clone())));
-            }
-            _ => {
-                table.insert(key.clone(), value.clone());
-            }
-        }
-    }
-    let merged =
-        toml::to_string(&table).map_err(|e| ConfigError(format!("{EDITOR_SETTINGS}: {e}")))?;
-    Config::parse(&merged, EDITOR_SETTINGS, read, &ids).map_err(|e| {
-        // The merged text's line numbers mean nothing to the user: show the setting instead.
-        let located = e.0.strip_prefix(EDITOR_SETTINGS).and_then(|r| r.strip_prefix(':'));
-        let (line, problem) = located.and_then(|r| r.split_once(':')).unwrap_or(("", &e.0));
-        let setting =
-            line.parse::<usize>().ok().and_then(|n| merged.lines().nth(n.wrapping_sub(1)));
-        match setting {
-            Some(setting) => ConfigError(format!("{EDITOR_SETTINGS}: `{setting}`:{problem}")),
-            None => e,
-        }
-    })
+    let editor =
+        ConfigLayer::from_keys(editor.clone(), EDITOR_SETTINGS, project::files_under(&base))?;
+    Ok(Config::from_layers(file.into_iter().chain([editor])))
 }
 
 /// The path with symbolic links resolved, so that folders and files compare; as given when it
@@ -332,6 +297,31 @@ mod tests {
         );
         assert!(settings.config(None).allow.is_empty());
         let notices = settings.set_editor_settings(&json!({"allow": "CX43"}));
-        assert!(matches!(&notices[..], [Notice::Broken(m)] if m.contains("allow")), "{notices:?}");
+        assert_eq!(
+            notices,
+            [Notice::Broken(format!(
+                "{EDITOR_SETTINGS}: allow: invalid type: string \"CX43\", expected a sequence"
+            ))]
+        );
+    }
+
+    #[test]
+    fn errors_in_editor_settings_name_the_setting() {
+        let dir = tempfile::tempdir().unwrap();
+        let (mut settings, _) = Settings::new(vec![dir.path().into()], None);
+        let notices = settings.set_editor_settings(&json!({"rules": {"gene/alias": "loud"}}));
+        assert_eq!(
+            notices,
+            [Notice::Broken(format!(
+                "{EDITOR_SETTINGS}: gene/alias: \"loud\" is not error, warning, info, hint or off"
+            ))]
+        );
+        let notices = settings.set_editor_settings(&json!({"rules": {"gene/alias": 3}}));
+        assert_eq!(
+            notices,
+            [Notice::Broken(format!(
+                "{EDITOR_SETTINGS}: rules.gene/alias: invalid type: integer `3`, expected a string"
+            ))]
+        );
     }
 }

@@ -1,4 +1,4 @@
-//! Project configuration: `biolint.toml`, found by walking up from the checked file.
+//! Project configuration: the keys of `biolint.toml`, which editors may also send.
 //!
 //! ```toml
 //! allow = ["CX43", "NRF2"]          # terms never flagged, exactly as written
@@ -11,11 +11,13 @@
 //! "gene/symbol-case" = "off"
 //! ```
 //!
-//! Parsing is pure ([`Config::parse`]); reading the file and the dictionaries it names is the
-//! front end's job ([`Config::load`], [`find`]). The language server uses the same keys.
+//! Each source of settings (a `biolint.toml`, an editor's settings) is read and checked on its
+//! own into a [`ConfigLayer`], so that an error names the source and, in a file, the line; a
+//! [`Config`] is layers stacked, each key of a higher layer replacing the lower one's (`rules`
+//! rule by rule). Everything here is pure: the front ends find and read the files, and pass in
+//! a function that reads the dictionary files a layer names.
 
 use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
@@ -24,6 +26,9 @@ use crate::dictionary::user::UserDictionary;
 
 /// The configuration file's name.
 pub const FILE_NAME: &str = "biolint.toml";
+
+/// The keys a configuration may set.
+pub const KEYS: [&str; 5] = ["allow", "species", "dictionaries", "references", "rules"];
 
 /// What a project configures for the engine.
 #[derive(Clone, Default)]
@@ -49,7 +54,7 @@ pub enum References {
     Hint,
 }
 
-/// A configuration problem: one line naming the file, the line and the key.
+/// A configuration problem: one line naming the source (and in a file the line) and the key.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ConfigError(pub String);
 
@@ -61,19 +66,29 @@ impl std::fmt::Display for ConfigError {
 
 impl std::error::Error for ConfigError {}
 
-#[derive(Deserialize)]
+/// The keys of a configuration as written, before they are checked: what a `biolint.toml`
+/// holds, or what an editor sends (deserialized from its JSON by the language server).
+#[derive(Clone, Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
-struct RawConfig {
+pub struct ConfigKeys {
+    pub allow: Option<Vec<String>>,
+    pub species: Option<Vec<String>>,
+    pub dictionaries: Option<Vec<String>>,
+    pub references: Option<String>,
     #[serde(default)]
-    allow: Vec<String>,
-    #[serde(default)]
-    species: Vec<String>,
-    #[serde(default)]
-    dictionaries: Vec<String>,
-    #[serde(default)]
-    references: Option<String>,
-    #[serde(default)]
-    rules: BTreeMap<String, String>,
+    pub rules: BTreeMap<String, String>,
+}
+
+/// What one source of settings sets, checked. A key it leaves out is decided by the layers
+/// below it, or by the default.
+#[derive(Clone, Default)]
+pub struct ConfigLayer {
+    rules: BTreeMap<String, Option<Severity>>,
+    allow: Option<Vec<String>>,
+    species: Option<Vec<String>>,
+    references: Option<References>,
+    /// `Some(None)`: the layer sets `dictionaries = []`.
+    user_dictionary: Option<Option<UserDictionary>>,
 }
 
 /// The species names the `species` key accepts besides NCBI Taxonomy IDs.
@@ -87,90 +102,147 @@ const SPECIES_NAMES: &[(&str, &str)] = &[
     ("yeast", "4932"),
 ];
 
-impl Config {
-    /// Parses a configuration's text. `name` names it in errors; `read` reads a dictionary
-    /// file named in it (a path relative to the configuration file).
-    pub fn parse(
+impl ConfigLayer {
+    /// Reads a configuration file's text. `name` names it in errors, with the line; `read`
+    /// reads a dictionary file it names (a path relative to the configuration file).
+    pub fn from_toml(
         text: &str,
         name: &str,
         read: impl Fn(&str) -> Result<String, String>,
-        rule_ids: &[&str],
-    ) -> Result<Config, ConfigError> {
-        let raw: RawConfig = toml::from_str(text).map_err(|e| {
+    ) -> Result<ConfigLayer, ConfigError> {
+        let keys: ConfigKeys = toml::from_str(text).map_err(|e| {
             let line = e.span().map_or(1, |span| line_of(text, span.start));
             ConfigError(format!("{name}:{line}: {}", e.message().trim_end()))
         })?;
-        let key_line = |key: &str| line_of(text, text.find(key).unwrap_or(0));
+        // The line of the first mention of a key or value, good enough to find it by.
+        let at = |key: &str| format!("{name}:{}", line_of(text, text.find(key).unwrap_or(0)));
+        ConfigLayer::check(keys, at, read)
+    }
+
+    /// Checks keys that come from no file: `name` (the editor's settings, say) names them in
+    /// errors. `read` reads a dictionary file they name.
+    pub fn from_keys(
+        keys: ConfigKeys,
+        name: &str,
+        read: impl Fn(&str) -> Result<String, String>,
+    ) -> Result<ConfigLayer, ConfigError> {
+        ConfigLayer::check(keys, |_| name.to_owned(), read)
+    }
+
+    /// `at(key)` says where `key` is written, for errors.
+    fn check(
+        keys: ConfigKeys,
+        at: impl Fn(&str) -> String,
+        read: impl Fn(&str) -> Result<String, String>,
+    ) -> Result<ConfigLayer, ConfigError> {
+        let rule_ids = crate::rules::ids();
         let mut rules = BTreeMap::new();
-        for (rule, value) in raw.rules {
+        for (rule, value) in keys.rules {
             if !rule_ids.contains(&rule.as_str()) {
                 return Err(ConfigError(format!(
-                    "{name}:{}: unknown rule {rule:?} in [rules] (`biolint rules` lists them)",
-                    key_line(&rule)
+                    "{}: unknown rule {rule:?} in [rules] (`biolint rules` lists them)",
+                    at(&rule)
                 )));
             }
             let setting = match value.as_str() {
                 "off" => None,
                 other => Some(Severity::from_name(other).ok_or_else(|| {
                     ConfigError(format!(
-                        "{name}:{}: {rule}: {other:?} is not error, warning, info, hint or off",
-                        key_line(&rule)
+                        "{}: {rule}: {other:?} is not error, warning, info, hint or off",
+                        at(&rule)
                     ))
                 })?),
             };
             rules.insert(rule, setting);
         }
-        let references = match raw.references.as_deref() {
-            None | Some("off") => References::Off,
-            Some("hint") => References::Hint,
+        let references = match keys.references.as_deref() {
+            None => None,
+            Some("off") => Some(References::Off),
+            Some("hint") => Some(References::Hint),
             Some(other) => {
                 return Err(ConfigError(format!(
-                    "{name}:{}: references: {other:?} is not \"off\" or \"hint\"",
-                    key_line("references")
+                    "{}: references: {other:?} is not \"off\" or \"hint\"",
+                    at("references")
                 )));
             }
         };
-        let mut species = Vec::new();
-        for s in &raw.species {
-            let id = SPECIES_NAMES
-                .iter()
-                .find(|(n, _)| n.eq_ignore_ascii_case(s))
-                .map(|(_, id)| (*id).to_owned())
-                .or_else(|| s.chars().all(|c| c.is_ascii_digit()).then(|| s.clone()))
-                .ok_or_else(|| {
-                    ConfigError(format!(
-                        "{name}:{}: species: {s:?} is neither an NCBI Taxonomy ID nor one of {}",
-                        key_line("species"),
-                        SPECIES_NAMES.iter().map(|(n, _)| *n).collect::<Vec<_>>().join(", ")
-                    ))
-                })?;
-            species.push(id);
-        }
-        let mut files = Vec::new();
-        for path in &raw.dictionaries {
-            let text = read(path).map_err(|e| {
-                ConfigError(format!("{name}:{}: dictionaries: {path}: {e}", key_line(path)))
-            })?;
-            files.push((path.clone(), text));
-        }
-        let user_dictionary = if files.is_empty() {
-            None
-        } else {
-            Some(UserDictionary::parse(&files).map_err(|e| ConfigError(e.0))?)
+        let species =
+            match keys.species {
+                None => None,
+                Some(names) => Some(
+                    names
+                        .iter()
+                        .map(|s| {
+                            taxon(s).ok_or_else(|| {
+                            ConfigError(format!(
+                                "{}: species: {s:?} is neither an NCBI Taxonomy ID nor one of {}",
+                                at("species"),
+                                SPECIES_NAMES.iter().map(|(n, _)| *n).collect::<Vec<_>>().join(", ")
+                            ))
+                        })
+                        })
+                        .collect::<Result<_, _>>()?,
+                ),
+            };
+        let user_dictionary = match keys.dictionaries {
+            None => None,
+            Some(paths) => {
+                let mut files = Vec::new();
+                for path in paths {
+                    let text = read(&path).map_err(|e| {
+                        ConfigError(format!("{}: dictionaries: {path}: {e}", at(&path)))
+                    })?;
+                    files.push((path, text));
+                }
+                let parsed = (!files.is_empty())
+                    .then(|| UserDictionary::parse(&files).map_err(|e| ConfigError(e.0)))
+                    .transpose()?;
+                Some(parsed)
+            }
         };
-        Ok(Config { rules, allow: raw.allow, species, references, user_dictionary })
+        Ok(ConfigLayer { rules, allow: keys.allow, species, references, user_dictionary })
+    }
+}
+
+/// The NCBI Taxonomy ID of a `species` value: an ID, or one of [`SPECIES_NAMES`].
+fn taxon(species: &str) -> Option<String> {
+    let named = SPECIES_NAMES.iter().find(|(n, _)| n.eq_ignore_ascii_case(species));
+    match named {
+        Some((_, id)) => Some((*id).to_owned()),
+        None => species.chars().all(|c| c.is_ascii_digit()).then(|| species.to_owned()),
+    }
+}
+
+impl Config {
+    /// The configuration of `layers` stacked in order: each key of a later layer replaces the
+    /// earlier ones' (`rules` rule by rule); keys no layer sets keep their defaults.
+    pub fn from_layers(layers: impl IntoIterator<Item = ConfigLayer>) -> Config {
+        let mut config = Config::default();
+        for layer in layers {
+            config.rules.extend(layer.rules);
+            if let Some(allow) = layer.allow {
+                config.allow = allow;
+            }
+            if let Some(species) = layer.species {
+                config.species = species;
+            }
+            if let Some(references) = layer.references {
+                config.references = references;
+            }
+            if let Some(user_dictionary) = layer.user_dictionary {
+                config.user_dictionary = user_dictionary;
+            }
+        }
+        config
     }
 
-    /// Reads and parses the configuration file at `path`.
-    pub fn load(path: &Path) -> Result<Config, ConfigError> {
-        let name = path.display().to_string();
-        let text =
-            std::fs::read_to_string(path).map_err(|e| ConfigError(format!("{name}: {e}")))?;
-        let base = path.parent().unwrap_or(Path::new(".")).to_owned();
-        let read = |relative: &str| {
-            std::fs::read_to_string(base.join(relative)).map_err(|e| e.to_string())
-        };
-        Config::parse(&text, &name, read, &crate::rules::ids())
+    /// The configuration of one configuration file's text (see [`ConfigLayer::from_toml`]).
+    pub fn parse(
+        text: &str,
+        name: &str,
+        read: impl Fn(&str) -> Result<String, String>,
+    ) -> Result<Config, ConfigError> {
+        ConfigLayer::from_toml(text, name, read).map(|layer| Config::from_layers([layer]))
     }
 
     /// The severity a finding of `rule` gets: the configured one, or `default`; `None` when
@@ -215,14 +287,6 @@ pub fn allow_insertion(text: Option<&str>, term: &str) -> Option<Insertion> {
     })
 }
 
-/// The `biolint.toml` that governs `file`: in its folder or the nearest one above.
-pub fn find(file: &Path) -> Option<PathBuf> {
-    let start = if file.is_dir() { file } else { file.parent()? };
-    let start = if start.as_os_str().is_empty() { Path::new(".") } else { start };
-    let absolute = std::fs::canonicalize(start).ok()?;
-    absolute.ancestors().map(|dir| dir.join(FILE_NAME)).find(|candidate| candidate.is_file())
-}
-
 /// The 1-based line of byte `offset`.
 fn line_of(text: &str, offset: usize) -> usize {
     text[..offset.min(text.len())].matches('\n').count() + 1
@@ -232,10 +296,8 @@ fn line_of(text: &str, offset: usize) -> usize {
 mod tests {
     use super::*;
 
-    const RULES: &[&str] = &["gene/alias", "gene/symbol-case"];
-
     fn parse(text: &str) -> Result<Config, ConfigError> {
-        Config::parse(text, "biolint.toml", |_| Err("not found".to_owned()), RULES)
+        Config::parse(text, "biolint.toml", |_| Err("not found".to_owned()))
     }
 
     #[test]
@@ -298,5 +360,48 @@ mod tests {
         assert_eq!(allowed(Some("allow = [\"A\"]\n"), "A"), None);
         assert_eq!(allowed(Some("allow = [\n"), "A"), None);
         assert_eq!(allowed(Some("allow = \"A\"\n"), "B"), None);
+    }
+
+    #[test]
+    fn later_layers_replace_keys_and_add_rules() {
+        let read = |path: &str| match path {
+            "lab.tsv" => Ok("term\ttype\tid\tname\nFooBar\tgene\tLAB:1\tfoo\n".to_owned()),
+            _ => Err("not found".to_owned()),
+        };
+        let file = ConfigLayer::from_toml(
+            "allow = [\"CX43\"]\nspecies = [\"mouse\"]\ndictionaries = [\"lab.tsv\"]\n[rules]\n\"gene/alias\" = \"warning\"\n",
+            "biolint.toml",
+            read,
+        )
+        .unwrap();
+        let editor = ConfigKeys {
+            allow: Some(vec!["NRF2".to_owned()]),
+            references: Some("hint".to_owned()),
+            rules: BTreeMap::from([("gene/symbol-case".to_owned(), "off".to_owned())]),
+            ..ConfigKeys::default()
+        };
+        let editor = ConfigLayer::from_keys(editor, "the editor", read).unwrap();
+        let config = Config::from_layers([file.clone(), editor]);
+        assert_eq!(config.allow, ["NRF2"]);
+        assert_eq!(config.species, ["10090"]);
+        assert_eq!(config.references, References::Hint);
+        assert!(config.user_dictionary.is_some());
+        assert_eq!(config.severity("gene/alias", Severity::Info), Some(Severity::Warning));
+        assert_eq!(config.severity("gene/symbol-case", Severity::Warning), None);
+
+        let no_dictionaries =
+            ConfigKeys { dictionaries: Some(Vec::new()), ..ConfigKeys::default() };
+        let no_dictionaries = ConfigLayer::from_keys(no_dictionaries, "the editor", read).unwrap();
+        assert!(Config::from_layers([file, no_dictionaries]).user_dictionary.is_none());
+
+        let loud = ConfigKeys {
+            rules: BTreeMap::from([("gene/alias".to_owned(), "loud".to_owned())]),
+            ..ConfigKeys::default()
+        };
+        let e = ConfigLayer::from_keys(loud, "the editor", read).err().unwrap();
+        assert_eq!(
+            e.0,
+            "the editor: gene/alias: \"loud\" is not error, warning, info, hint or off"
+        );
     }
 }

@@ -121,7 +121,7 @@ mod tests {
     use super::*;
 
     fn config(toml: &str) -> Config {
-        Config::parse(toml, "biolint.toml", |_| Err("no files".to_owned()), &rules::ids()).unwrap()
+        Config::parse(toml, "biolint.toml", |_| Err("no files".to_owned())).unwrap()
     }
 
     fn rules_found(text: &str, config: &Config) -> Vec<(&'static str, Severity, String)> {
