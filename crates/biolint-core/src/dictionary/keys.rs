@@ -325,6 +325,20 @@ pub enum Source {
 }
 
 impl Source {
+    /// Whether an entry of this source names a gene (by a symbol, a name, or MeSH's name of
+    /// its protein).
+    pub fn is_gene(self) -> bool {
+        matches!(
+            self,
+            Source::GeneSymbol
+                | Source::GeneAlias
+                | Source::GenePrevious
+                | Source::GeneWithdrawn
+                | Source::GeneName
+                | Source::GeneMeshName
+        )
+    }
+
     pub const ALL: [Source; 10] = [
         Source::GeneSymbol,
         Source::GeneAlias,

@@ -5,6 +5,7 @@
 //! the binary. Nothing is parsed or copied at start-up: the trie, the entry tables and the TSV
 //! rows are read in place, so the first lookup costs what every other lookup costs.
 
+pub mod folded;
 pub mod keys;
 mod records;
 mod table;

@@ -1,6 +1,6 @@
 //! Typed views of dictionary rows: genes, MeSH records, species, disease acronyms, mtDNA loci.
 
-use super::{Dictionary, Source, Table, keys};
+use super::{Dictionary, Entry, Source, Table, keys};
 
 /// A row of `hgnc_genes.tsv`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -81,6 +81,17 @@ pub enum MeshCategory {
 pub struct MeshId {
     pub supplementary: bool,
     pub row: u32,
+}
+
+impl Entry {
+    /// The MeSH record of a MeSH entry.
+    pub fn mesh_id(self) -> Option<MeshId> {
+        match self.source {
+            Source::MeshDescriptor => Some(MeshId { supplementary: false, row: self.record }),
+            Source::MeshSupplementary => Some(MeshId { supplementary: true, row: self.record }),
+            _ => None,
+        }
+    }
 }
 
 #[derive(Clone, Copy, Debug)]

@@ -12,9 +12,9 @@ use std::ops::Range;
 
 use aho_corasick::AhoCorasick;
 
+use super::folded::FoldedText;
 use super::keys::{fold, is_word_byte, same_surface};
 use crate::entity::{CustomTerm, EntityType};
-use crate::recognize::folded::FoldedText;
 
 #[derive(Clone)]
 pub struct UserDictionary {

@@ -10,7 +10,7 @@ use crate::dictionary::GeneId;
 use crate::dictionary::keys::same_surface;
 use crate::entity::{Case, Entity, Meaning};
 
-use super::Context;
+use super::context::Context;
 
 /// Joins each gene mention with the parts that follow it and complete its name to other
 /// genes (`ERK1/2`: ERK2 is MAPK1), into one composite mention.
@@ -158,7 +158,7 @@ fn replace_tail(written: &str, part: &str) -> Option<String> {
 /// The gene a form stands for (`ERK2`, `Smad8`, `caspase-7`), in any case.
 fn gene_named(form: &str, context: &Context) -> Option<GeneId> {
     let dictionary = context.dictionary;
-    let entries = dictionary.lookup(form).filter(|e| super::is_gene_source(e.source)).map(|e| {
+    let entries = dictionary.lookup(form).filter(|e| e.source.is_gene()).map(|e| {
         let exact = same_surface(form, dictionary.form(e));
         (e, if exact { Case::Exact } else { Case::Folded })
     });

@@ -9,7 +9,7 @@
 use crate::dictionary::{MeshCategory, MeshId};
 use crate::entity::{Entity, Meaning};
 
-use super::{Context, mesh_id};
+use super::context::Context;
 
 /// Gives every mention of a disease the document says a chemical induced the MeSH record of
 /// its drug-induced form.
@@ -37,7 +37,7 @@ pub(super) fn specialise(entities: &mut [Entity], context: &Context) {
         let specific = context
             .dictionary
             .lookup(&format!("drug-induced {written}"))
-            .filter_map(mesh_id)
+            .filter_map(crate::dictionary::Entry::mesh_id)
             .find(|id| *id != general && is_disease(*id, context));
         if let Some(specific) = specific {
             induced.push((general, specific));
@@ -59,7 +59,7 @@ fn is_disease(id: MeshId, context: &Context) -> bool {
     context.dictionary.mesh(id).category == MeshCategory::Disease
 }
 
-/// Whether the text before `at` reads "<chemical>-induced " or "drug-induced ", maybe with one
+/// Whether the text before `at` reads "`<chemical>`-induced " or "drug-induced ", maybe with one
 /// or two adjectives between ("clotiazepam-induced acute hepatitis").
 fn induced_by_a_chemical(at: usize, entities_before: &[Entity], context: &Context) -> bool {
     let text = context.text;

@@ -7,7 +7,7 @@
 use crate::dictionary::{Dictionary, GeneId};
 use crate::entity::{Case, GeneMention};
 
-use super::{genes, is_gene_source};
+use super::genes;
 use crate::text::after_last;
 
 /// Each form the document gives as a synonym of an approved symbol, with that gene.
@@ -20,7 +20,7 @@ pub(super) fn find(masked: &str, dictionary: &Dictionary) -> Vec<(String, GeneMe
         }
         let listed = dictionary
             .lookup(synonym)
-            .filter(|e| is_gene_source(e.source) && dictionary.form(*e) == synonym)
+            .filter(|e| e.source.is_gene() && dictionary.form(*e) == synonym)
             .any(|e| dictionary.current_genes(GeneId(e.record)).contains(&gene));
         if listed {
             let mention = GeneMention {

@@ -5,7 +5,7 @@
 //! the document that are not prose become a barrier byte (`\0`), which no term contains, so no
 //! match can cross code, math or a citation.
 
-use crate::dictionary::keys::{Folded, fold_char};
+use super::keys::{Folded, fold_char};
 
 /// Marks non-prose in the masked text and in the folded view.
 pub const BARRIER: u8 = 0;
@@ -46,7 +46,7 @@ pub struct FoldedText {
 }
 
 impl FoldedText {
-    /// Folds `masked` (the document with non-prose bytes replaced; see `super::mask`).
+    /// Folds `masked` (the document with non-prose bytes replaced; see `crate::recognize`).
     pub fn new(masked: &str) -> FoldedText {
         let input = masked.as_bytes();
         let mut bytes = Vec::with_capacity(input.len());

@@ -1,0 +1,19 @@
+//! What the steps of recognition share about the document being read.
+
+use std::ops::Range;
+
+use rustc_hash::FxHashSet;
+
+use crate::dictionary::{Dictionary, GeneId};
+
+/// The document and what recognition learnt of it before choosing meanings.
+pub(super) struct Context<'a> {
+    pub text: &'a str,
+    pub dictionary: &'a Dictionary,
+    /// Genes the document writes by their approved symbol somewhere.
+    pub written_symbols: FxHashSet<GeneId>,
+    /// Emphasised text, where a symbol is clearly a gene.
+    pub italic: &'a [Range<usize>],
+    /// The document is about mitochondria (see [`super::mitochondria::is_about_mitochondria`]).
+    pub mitochondrial: bool,
+}
