@@ -161,3 +161,22 @@ fn rules_are_listed_and_explained() {
     let out = biolint_in(dir.path(), &["explain", "gene/nope"]);
     assert_eq!(out.status.code(), Some(2));
 }
+
+/// `biolint rules | head` and the like: a reader that stops reading is no reason to panic.
+#[test]
+fn a_closed_output_is_no_error() {
+    for args in
+        [&["rules"][..], &["rules", "--markdown"], &["explain", "gene/alias"], &["dict", "stats"]]
+    {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_biolint"))
+            .args(args)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        drop(child.stdout.take());
+        let out = child.wait_with_output().unwrap();
+        assert!(out.status.success(), "{args:?}: {:?}", out.status);
+        assert_eq!(String::from_utf8_lossy(&out.stderr), "", "{args:?}");
+    }
+}

@@ -87,10 +87,21 @@ pub fn run() -> ExitCode {
         Command::Explain { rule } => rules::explain(&rule),
         Command::Lsp { stdio: _ } => crate::lsp::run(),
         Command::Dict(DictCommand::Stats) => {
-            for (what, count) in biolint_core::Dictionary::embedded().counts() {
-                println!("{count:>9}  {what}");
-            }
+            let counts = biolint_core::Dictionary::embedded().counts();
+            print(
+                &counts
+                    .iter()
+                    .map(|(what, count)| format!("{count:>9}  {what}\n"))
+                    .collect::<String>(),
+            );
             ExitCode::SUCCESS
         }
     }
+}
+
+/// Writes `text` to standard output. A reader that stops reading (`biolint rules | head`) is
+/// no error: what it did not read is simply not written.
+fn print(text: &str) {
+    use std::io::Write;
+    let _ = std::io::stdout().lock().write_all(text.as_bytes());
 }

@@ -1,8 +1,10 @@
 //! Maintainers' tools for biolint, kept out of the crates users install: regenerating the
-//! committed dictionaries from the upstream data ([`generate`]) and scoring the engine on the
-//! annotated corpora ([`evaluation`]). `cargo xtask --help` runs them; the tests in `tests/`
-//! hold the dictionaries to the generator and the engine to its accuracy targets.
+//! committed dictionaries from the upstream data ([`generate`]) and the documents generated from
+//! the rules ([`docs`]), and scoring the engine on the annotated corpora ([`evaluation`]).
+//! `cargo xtask --help` runs them; the tests in `tests/` hold the dictionaries to the
+//! generator, the documents to the rules, and the engine to its accuracy targets.
 
+pub mod docs;
 pub mod evaluation;
 pub mod generate;
 

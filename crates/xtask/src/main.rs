@@ -27,6 +27,8 @@ enum Command {
         #[arg(long)]
         to: Option<PathBuf>,
     },
+    /// Regenerate the rules reference (docs/rules.md) and README.md's table of rules.
+    Docs,
     /// Score biolint on the annotated training corpora and print the tables EVALUATION.md quotes.
     Eval {
         /// Also write every error (FP, FN, FLAG-FP, FLAG-FN) to DIR/errors.tsv.
@@ -53,6 +55,7 @@ fn main() -> ExitCode {
                 },
             )
         }
+        Command::Docs => xtask::docs::write(&repository()),
         Command::Eval { details } => eval::run(details.as_deref()),
         Command::VariantFindings => variant_findings::run(),
     };
