@@ -1,10 +1,10 @@
 //! `biolint lsp`: the language server, over standard input and output.
 //!
 //! The engine is pure and position-agnostic; this module is its edge. It keeps the editor's
-//! text ([`documents`]), lints each new version on a per-document task ([`worker`]), converts
-//! byte spans to the negotiated position encoding ([`position`], the only place that does), and
+//! text (`documents.rs`), lints each new version on a per-document task (`worker.rs`), converts
+//! byte spans to the negotiated position encoding (`position.rs`, the only place that does), and
 //! answers hovers, code actions, symbols and pull diagnostics from the latest lint. It reads
-//! `biolint.toml` and project dictionaries ([`config`]); it never writes a file (the client
+//! `biolint.toml` and project dictionaries (`config.rs`); it never writes a file (the client
 //! applies the workspace edits of code actions). Logs go to the client (`window/logMessage`):
 //! standard output is the protocol.
 

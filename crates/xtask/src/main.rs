@@ -10,7 +10,7 @@ use clap::{Parser, Subcommand};
 use xtask::{generate, repository, shared};
 
 #[derive(Parser)]
-#[command(name = "cargo xtask", about = "Maintainers' tools for biolint")]
+#[command(name = "cargo xtask", bin_name = "cargo xtask", about = "Maintainers' tools for biolint")]
 struct Cli {
     #[command(subcommand)]
     command: Command,
