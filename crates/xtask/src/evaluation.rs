@@ -470,7 +470,8 @@ fn score_flags(
     score
 }
 
-fn context(text: &str, span: &Range<usize>) -> String {
+/// The text around `span`, the span in brackets, on one line.
+pub(crate) fn context(text: &str, span: &Range<usize>) -> String {
     let mut start = span.start.saturating_sub(40);
     while !text.is_char_boundary(start) {
         start -= 1;

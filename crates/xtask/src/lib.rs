@@ -6,6 +6,7 @@
 
 pub mod docs;
 pub mod evaluation;
+pub mod fulltext;
 pub mod generate;
 
 use std::path::PathBuf;

@@ -29,9 +29,10 @@ enum Command {
     },
     /// Regenerate the rules reference (docs/rules.md) and README.md's table of rules.
     Docs,
-    /// Score biolint on the annotated training corpora and print the tables EVALUATION.md quotes.
+    /// Score biolint on the annotated corpora (abstracts and CRAFT papers) and print the tables
+    /// EVALUATION.md quotes.
     Eval {
-        /// Also write every error (FP, FN, FLAG-FP, FLAG-FN) to DIR/errors.tsv.
+        /// Also write every error (FP, FN, FLAG-FP, FLAG-FN, FULLTEXT-FP) to DIR/errors.tsv.
         #[arg(long, value_name = "DIR")]
         details: Option<PathBuf>,
     },
