@@ -1,10 +1,15 @@
 //! Abbreviations a document defines: "reactive oxygen species (ROS)", "PINK1 (PTEN-induced
-//! kinase 1)".
+//! kinase 1)", and the entries of abbreviation lists, legends and table footnotes: "COX -
+//! cytochrome c oxidase", "ASM = anti-seizure medication", "CCA: canonical correlation
+//! analysis", "ROS, rod outer segment; RIS, rod inner segment".
 //!
 //! An author who writes "mesenchymal stromal cells (MSCs)" has said what MSCs means in this
 //! document, whatever a dictionary says. This is the algorithm of Schwartz & Hearst (2003): a
 //! short form in parentheses, and the shortest run of preceding words in which the short form's
-//! characters appear in order, its first character starting a word.
+//! characters appear in order, its first character starting a word. A listed entry is the short
+//! form, a separator (`-`, `–`, `=`, `:`, or a comma before a semicolon-separated list), and
+//! the rest of the entry as the long form, which must start with the short form's first letter
+//! and hold its characters in order.
 //!
 //! Every parenthesis in a document is tried, so the matching walks the text in place (by bytes
 //! when it is ASCII) instead of copying candidates into vectors of characters.
@@ -16,13 +21,32 @@ use std::ops::Range;
 pub struct Abbreviation {
     pub short: Range<usize>,
     pub long: Range<usize>,
-    /// Written short form first, "PINK1 (PTEN-induced kinase 1)": the author glosses a symbol
-    /// rather than coins an abbreviation.
-    pub short_first: bool,
+    pub form: Form,
 }
 
-/// Every abbreviation definition in `text` (the masked document: non-prose is `\0`).
+/// How a definition is written.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Form {
+    /// "reactive oxygen species (ROS)": the author coins an abbreviation.
+    LongFirst,
+    /// "PINK1 (PTEN-induced kinase 1)": the author may gloss a symbol rather than coin one.
+    ShortFirst,
+    /// An entry of an abbreviation list, a legend or a footnote: "COX - cytochrome c oxidase",
+    /// "ASM = anti-seizure medication". The author defines the form for this document.
+    Listed,
+}
+
+/// Every abbreviation definition in `text` (the masked document: non-prose is `\0`), in
+/// document order.
 pub fn find(text: &str) -> Vec<Abbreviation> {
+    let mut found = parenthesized(text);
+    found.extend(listed(text));
+    found.sort_by_key(|a| a.short.start.min(a.long.start));
+    found
+}
+
+/// `long form (SF)` and `SF (long form)`.
+fn parenthesized(text: &str) -> Vec<Abbreviation> {
     let bytes = text.as_bytes();
     let mut found = Vec::new();
     for (open, _) in text.match_indices('(') {
@@ -50,7 +74,7 @@ pub fn find(text: &str) -> Vec<Abbreviation> {
             let max_words = (inside.len() + 5).min(inside.len() * 2);
             let candidate = last_words(text, before, max_words);
             if let Some(long) = best_long_form(text, inside.clone(), candidate) {
-                found.push(Abbreviation { short: inside, long, short_first: false });
+                found.push(Abbreviation { short: inside, long, form: Form::LongFirst });
             }
         } else if let Some(short) = last_word(text, before) {
             // SF (long form)
@@ -63,11 +87,134 @@ pub fn find(text: &str) -> Vec<Abbreviation> {
                 && words <= (sf.len() + 5).min(sf.len() * 2)
                 && let Some(long) = best_long_form(text, short.clone(), inside)
             {
-                found.push(Abbreviation { short, long, short_first: true });
+                found.push(Abbreviation { short, long, form: Form::ShortFirst });
             }
         }
     }
     found
+}
+
+/// The separators of listed definitions, with what may stand around them.
+const SEPARATORS: &[&str] = &[" - ", " \u{2013} ", " \u{2014} ", " = ", "=", ": ", ", "];
+
+/// Listed definitions: `SF - long form`, `SF = long form`, `SF: long form`, and `SF, long
+/// form` where entries are separated by semicolons (figure legends). The short form starts an
+/// entry (the text, a line, a sentence, or an entry after `;` or a wide gap); the long form runs
+/// to the end of the entry.
+fn listed(text: &str) -> Vec<Abbreviation> {
+    let bytes = text.as_bytes();
+    let mut found = Vec::new();
+    // The separators begin with one of these bytes: only there is the text looked at.
+    for at in memchr::memchr3_iter(b' ', b'=', b':', bytes).chain(memchr::memchr_iter(b',', bytes))
+    {
+        let Some(separator) = SEPARATORS.iter().find(|s| bytes[at..].starts_with(s.as_bytes()))
+        else {
+            continue;
+        };
+        // A spaced separator is found at its space; "=" alone only where no space precedes.
+        if *separator == "=" && at > 0 && bytes[at - 1] == b' ' {
+            continue;
+        }
+        let Some(short) = entry_start_word(text, at) else { continue };
+        let sf = &text[short.clone()];
+        let capitals = sf.chars().filter(|c| c.is_uppercase() || c.is_ascii_digit()).count();
+        if !is_short_form(sf) || capitals < 2 || sf.contains(char::is_whitespace) {
+            continue;
+        }
+        let long = entry_end(text, at + separator.len());
+        let long_text = &text[long.clone()];
+        let first = |s: &str| s.chars().next().map(|c| c.to_lowercase().collect::<String>());
+        // A long form is words, not a list of other symbols.
+        let lower_words =
+            long_text.split_whitespace().filter(|w| w.chars().any(char::is_lowercase));
+        if long.is_empty()
+            || first(sf) != first(long_text)
+            || lower_words.count() == 0
+            || !initials_cover(sf, long_text)
+            || best_long_form(text, short.clone(), long.clone()).is_none()
+        {
+            continue;
+        }
+        // A comma separates short and long form only in a list of such entries: the entry
+        // ends at a semicolon (or the list at the end of the text or sentence).
+        if *separator == ", "
+            && !text[long.end..].starts_with([';', '.', '\n', '\0'])
+            && long.end != text.len()
+        {
+            continue;
+        }
+        found.push(Abbreviation { short, long, form: Form::Listed });
+    }
+    found
+}
+
+/// The word before the separator at `at`, if it starts an entry: the text, a line, a sentence,
+/// or an entry after `;`, `:` or a gap of two spaces.
+fn entry_start_word(text: &str, at: usize) -> Option<Range<usize>> {
+    let before = &text[..at];
+    let start = crate::text::after_last(before, |c| c.is_whitespace() || c == '\0' || c == ';');
+    let word = start..at;
+    if word.is_empty() {
+        return None;
+    }
+    let rest = &text[..start];
+    let trimmed = rest.trim_end_matches(' ');
+    let gap = rest.len() - trimmed.len();
+    let starts_entry = trimmed.is_empty()
+        || gap >= 2
+        || trimmed.ends_with(['\n', '\0', ';', ':', '.', '('])
+        // List and footnote markers.
+        || trimmed.ends_with(['*', '-', '\u{2022}', '\u{2020}', '\u{2021}', '\u{a7}']);
+    starts_entry.then_some(word)
+}
+
+/// Whether more than half of the short form's letters and digits are, in order, initials of
+/// the long form's words (split at spaces and hyphens): "ASM" in "anti-seizure medication",
+/// "COX" in "cytochrome c oxidase"; not "NOTE" in "nothing to see".
+fn initials_cover(short: &str, long: &str) -> bool {
+    let mut initials = long
+        .split(|c: char| c.is_whitespace() || c == '-')
+        .filter_map(|w| w.chars().find(|c| c.is_alphanumeric()))
+        .map(|c| c.to_lowercase().next().unwrap_or(c));
+    let letters: Vec<char> = short.chars().filter(|c| c.is_alphanumeric()).collect();
+    let mut matched = 0;
+    for c in &letters {
+        let c = c.to_lowercase().next().unwrap_or(*c);
+        if initials.clone().any(|i| i == c) {
+            // Advance past the initial that matched.
+            for i in initials.by_ref() {
+                if i == c {
+                    break;
+                }
+            }
+            matched += 1;
+        }
+    }
+    matched * 2 > letters.len()
+}
+
+/// The rest of the entry that starts at `from`: up to a semicolon, a comma, a line break, a
+/// full stop before a space, a gap of two spaces, or a barrier; at most twelve words.
+fn entry_end(text: &str, from: usize) -> Range<usize> {
+    let bytes = text.as_bytes();
+    let mut end = from;
+    let mut words = 0;
+    while end < bytes.len() {
+        match bytes[end] {
+            b';' | b',' | b'\n' | 0 => break,
+            b'.' if bytes.get(end + 1).is_none_or(u8::is_ascii_whitespace) => break,
+            b' ' if bytes.get(end + 1) == Some(&b' ') => break,
+            b' ' => {
+                words += 1;
+                if words >= 12 {
+                    break;
+                }
+            }
+            _ => {}
+        }
+        end += 1;
+    }
+    trim(text, from..end)
 }
 
 fn trim(text: &str, range: Range<usize>) -> Range<usize> {
@@ -150,7 +297,19 @@ fn best_long_form(
     } else {
         long_form_start(sf, lf.char_indices())
     }?;
-    let long = trim(text, candidate.start + start..candidate.end);
+    let mut long = trim(text, candidate.start + start..candidate.end);
+    // The shortest match may start at a lone letter: "cytochrome c oxidase (COX)" is all three
+    // words, not "c oxidase".
+    let lone_letter =
+        text[long.clone()].split_whitespace().next().is_some_and(|w| w.chars().count() == 1);
+    if lone_letter {
+        let before = trim(text, candidate.start..long.start);
+        let word = last_words(text, before, 1);
+        let initial = |s: &str| s.chars().next().map(|c| c.to_ascii_lowercase());
+        if !word.is_empty() && initial(&text[word.clone()]) == initial(&text[long.clone()]) {
+            long.start = word.start;
+        }
+    }
     let long_text = &text[long.clone()];
     let short_text = &text[short];
     (long_text.len() > short_text.len()
@@ -249,10 +408,58 @@ mod tests {
     }
 
     #[test]
+    fn a_long_form_does_not_start_at_a_lone_letter() {
+        assert_eq!(pairs("Cytochrome c oxidase (COX) activity"), [("COX", "Cytochrome c oxidase")]);
+    }
+
+    #[test]
     fn takes_the_first_part_of_a_list_in_parentheses() {
         assert_eq!(
             pairs("Leber hereditary optic neuropathy (LHON; MIM 535000)"),
             [("LHON", "Leber hereditary optic neuropathy")]
         );
+    }
+
+    #[test]
+    fn finds_listed_definitions() {
+        assert_eq!(
+            pairs(
+                "Abbreviations  COX - cytochrome c oxidase  mCPT1 - muscle carnitine palmitoyltransferase 1  UCP - uncoupling protein"
+            ),
+            [
+                ("COX", "cytochrome c oxidase"),
+                ("mCPT1", "muscle carnitine palmitoyltransferase 1"),
+                ("UCP", "uncoupling protein")
+            ]
+        );
+        assert_eq!(pairs("ASM = anti-seizure medication"), [("ASM", "anti-seizure medication")]);
+        assert_eq!(pairs("* ASM=anti-seizure medication"), [("ASM", "anti-seizure medication")]);
+        assert_eq!(
+            pairs(
+                "Abbreviations:\nCCA: Canonical Correlation Analysis\nSNP: single nucleotide polymorphism\n"
+            ),
+            [("CCA", "Canonical Correlation Analysis"), ("SNP", "single nucleotide polymorphism")]
+        );
+        assert_eq!(
+            pairs("(E). AU, arbitrary unit; ROS, rod outer segment; RIS, rod inner segment."),
+            [("AU", "arbitrary unit"), ("ROS", "rod outer segment"), ("RIS", "rod inner segment")]
+        );
+        assert_eq!(
+            pairs("SAC \u{2013} starburst amacrine cell"),
+            [("SAC", "starburst amacrine cell")]
+        );
+    }
+
+    #[test]
+    fn prose_is_no_list_of_definitions() {
+        // Mid-sentence, or a long form that does not start with the short form's letter, or
+        // holds no word of prose.
+        assert!(pairs("levels of PINK1 - a kinase - rose").is_empty());
+        assert!(pairs("PINK1 - a kinase in mitochondria").is_empty());
+        assert!(pairs("In HeLa cells, the protein was high.").is_empty());
+        assert!(pairs("TNF, IL-6 and IL-1 rose.").is_empty());
+        assert!(pairs("PARK2, parkin, was mutated in the probands.").is_empty());
+        assert!(pairs("n = 12 and IC50 = 5 nM").is_empty());
+        assert!(pairs("NOTE: nothing to see").is_empty());
     }
 }

@@ -625,16 +625,62 @@ fn words(s: &str) -> Vec<String> {
     words
 }
 
-/// The candidate gene whose approved name the long form of a definition spells, allowing for
-/// small differences ("PTEN-induced putative kinase 1" for "PTEN induced kinase 1").
-pub fn named_by(long: &str, candidates: &[GeneId], dictionary: &Dictionary) -> Option<GeneId> {
+/// What the long form of a definition names, among the genes its short form may stand for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Named {
+    /// The gene whose approved name the long form spells, allowing for small differences
+    /// ("PTEN-induced putative kinase 1" for "PTEN induced kinase 1").
+    Gene(GeneId),
+    /// A family or complex the gene belongs to: the long form is the gene's name without the
+    /// words that tell its members apart ("uncoupling protein" of "uncoupling protein 1",
+    /// "cytochrome c oxidase" of "cytochrome c oxidase subunit 8A"). No one gene is meant.
+    Family,
+}
+
+pub fn named_by(long: &str, candidates: &[GeneId], dictionary: &Dictionary) -> Option<Named> {
     let long_words = words(long);
-    candidates.iter().copied().find(|gene| {
+    let mut family = false;
+    for gene in candidates {
         let name_words = words(dictionary.gene(*gene).name);
         let shared = name_words.iter().filter(|w| long_words.binary_search(w).is_ok()).count();
         let all = long_words.len() + name_words.len() - shared;
-        all > 0 && shared * 2 >= all
+        let missing: Vec<&String> =
+            name_words.iter().filter(|w| long_words.binary_search(w).is_err()).collect();
+        // Every word of the long form is in the name, and what the name adds only numbers a
+        // member.
+        let member_of = shared == long_words.len()
+            && shared >= 2
+            && !missing.is_empty()
+            && missing.iter().all(|w| is_member_designator(w));
+        if member_of {
+            family = true;
+        } else if all > 0 && shared * 2 >= all {
+            return Some(Named::Gene(*gene));
+        }
+    }
+    family.then_some(Named::Family)
+}
+
+/// Whether most of the words of `long` (of three letters or more) are in the name of one of
+/// `genes`: "H.20-like homeobox 1" for HLX ("H2.0 like homeobox"), not "anti-nuclear antibody"
+/// for BTG3 ("BTG anti-proliferation factor 3").
+pub fn shares_name_words(long: &str, genes: &[GeneId], dictionary: &Dictionary) -> bool {
+    let long_words: Vec<String> = words(long).into_iter().filter(|w| w.len() >= 3).collect();
+    genes.iter().any(|gene| {
+        let name = words(dictionary.gene(*gene).name);
+        let shared = long_words.iter().filter(|w| name.binary_search(w).is_ok()).count();
+        shared * 2 > long_words.len()
     })
+}
+
+/// Words of a gene's name that tell the members of a family or complex apart: a number, a
+/// letter, a Greek letter, "subunit", "member", "type" or "isoform".
+fn is_member_designator(word: &str) -> bool {
+    const DESIGNATORS: &[&str] = &[
+        "subunit", "member", "type", "isoform", "alpha", "beta", "gamma", "delta", "epsilon",
+        "zeta", "eta", "theta", "kappa", "lambda",
+    ];
+    word.len() == 1 || word.bytes().all(|b| b.is_ascii_digit()) || DESIGNATORS.contains(&word)
 }
 
 /// Words that make a long form a gene or protein even when biolint cannot tell which one
@@ -806,7 +852,8 @@ mod tests {
         let d = Dictionary::embedded();
         let hmox1 = d.approved_gene("HMOX1").unwrap();
         let ros1 = d.approved_gene("ROS1").unwrap();
-        assert_eq!(named_by("heme oxygenase-1", &[hmox1], d), Some(hmox1));
+        assert_eq!(named_by("heme oxygenase-1", &[hmox1], d), Some(Named::Gene(hmox1)));
+        assert_eq!(named_by("heme oxygenase", &[hmox1], d), Some(Named::Family));
         assert_eq!(named_by("reactive oxygen species", &[ros1], d), None);
         assert!(sounds_like_a_gene("nuclear factor erythroid 2-related factor 2"));
         assert!(sounds_like_a_gene("superoxide dismutase"));

@@ -40,9 +40,11 @@ pub(super) fn interpret_group(
 ) -> Option<Interpretation> {
     let written = &context.text[g.span.clone()];
     match overrides.get(written) {
-        // "MEN1 mutations" is the gene even after "multiple endocrine neoplasia type 1 (MEN1)".
-        Some(Override::Means(meaning))
-            if !matches!(meaning, Meaning::Gene(_))
+        // "MEN1 mutations" is the gene even after "multiple endocrine neoplasia type 1 (MEN1)":
+        // genes are named after diseases; not after enzymes ("COX deficiency" after
+        // "cytochrome c oxidase (COX)").
+        Some(Override::Means(Meaning::Mesh(mesh)))
+            if context.dictionary.mesh(*mesh).category == MeshCategory::Disease
                 && genes::has_gene_context(g.span, context.text, context.italic) =>
         {
             interpret(g.span, g.candidates, context, true)

@@ -5,13 +5,13 @@
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use rustc_hash::FxHashMap;
 
-use super::abbreviations::Abbreviation;
+use super::abbreviations::{Abbreviation, Form};
 use super::candidates::{Candidate, Found, groups};
 use super::context::Context;
-use super::genes;
+use super::genes::{self, Named};
 use super::interpret::{Interpretation, Override, interpret_group};
-use crate::dictionary::GeneId;
-use crate::dictionary::keys::is_word_byte;
+use crate::dictionary::keys::{self, is_word_byte};
+use crate::dictionary::{GeneId, Source};
 use crate::entity::{Case, GeneMention, Meaning, WrittenAs};
 
 /// What each defined short form means, from its long form.
@@ -40,7 +40,7 @@ pub(super) fn abbreviation_overrides(
                 _ => None,
             });
         let at_short = candidates.partition_point(|c| c.span.start < abbreviation.short.start);
-        let short_genes: Vec<GeneId> = candidates[at_short..]
+        let mut short_genes: Vec<GeneId> = candidates[at_short..]
             .iter()
             .take_while(|c| c.span.start == abbreviation.short.start)
             .filter(|c| c.span == abbreviation.short)
@@ -52,6 +52,19 @@ pub(super) fn abbreviation_overrides(
             })
             .flatten()
             .collect();
+        // A plural no dictionary knows ("starburst amacrine cells (SACs)") is decided by its
+        // singular, which the definition defines too.
+        if short_genes.is_empty()
+            && let Some(singular) =
+                short.strip_suffix('s').filter(|_| singular_or_plural(short).is_some())
+        {
+            let dictionary = context.dictionary;
+            short_genes = dictionary
+                .lookup(singular)
+                .filter(|e| e.source.is_gene() && keys::same_surface(singular, dictionary.form(*e)))
+                .flat_map(|e| dictionary.current_genes(GeneId(e.record)))
+                .collect();
+        }
         // (Most short forms are no gene symbol; splitting the long form into words for nothing
         // cost more than the rest of this loop.)
         let named = if short_genes.is_empty() {
@@ -59,8 +72,48 @@ pub(super) fn abbreviation_overrides(
         } else {
             genes::named_by(long, &short_genes, context.dictionary)
         };
+        let short_entries = || {
+            candidates[at_short..]
+                .iter()
+                .take_while(|c| c.span.start == abbreviation.short.start)
+                .filter(|c| c.span == abbreviation.short && c.case == Case::Exact)
+                .filter_map(|c| match &c.found {
+                    Found::Dictionary(e) => Some(e.source),
+                    _ => None,
+                })
+        };
+        // A symbol the author glosses ("CYBA (cytochrome b245 alpha)", "ATM (ataxia
+        // telangiectasia mutated)") keeps its meaning whatever the gloss says; an abbreviation
+        // the author coins ("reactive oxygen species (ROS)", "CCA: canonical correlation
+        // analysis") takes the long form's. A gloss that names other genes ("CIKS (connection
+        // to IKK and SAPK/JNK)") is about the gene.
+        let short_first = abbreviation.form != Form::LongFirst;
+        let glossed_symbol = short_first
+            && (short_entries().any(|source| source == Source::GeneSymbol)
+                || names_a_gene(&abbreviation.long, candidates));
+        // An old symbol HGNC renamed when the family grew (VEGF → VEGFA, TPH → TPH1) still
+        // means that gene, even beside the family's name.
+        let renamed_member = short_entries().any(|source| source == Source::GenePrevious)
+            && short_genes.iter().any(|gene| {
+                let symbol = context.dictionary.gene(*gene).symbol;
+                is_member_of(symbol, short)
+            });
+        let named = match named {
+            Some(Named::Family) if glossed_symbol || renamed_member => None,
+            named => named,
+        };
+        // What a definition says the form is not: a gene, when its long form does not sound
+        // like one; in an abbreviation list, where the author defines the document's own
+        // terms, also a protein the form's genes are not ("TIF - transcriptional intermediary
+        // factor", not TYRO3). A gloss that reads like the gene's name ("HLX1 (H.20-like
+        // homeobox 1)") is about the gene.
+        let not_a_gene = !short_genes.is_empty()
+            && !glossed_symbol
+            && (abbreviation.form == Form::Listed || !genes::sounds_like_a_gene(long))
+            && (!short_first || !genes::shares_name_words(long, &short_genes, context.dictionary))
+            && !genes::is_numbered_symbol(short, context.dictionary);
         let decision = match (named, long_meaning) {
-            (Some(gene), _) => Some(Override::Means(Meaning::Gene(GeneMention {
+            (Some(Named::Gene(gene)), _) => Some(Override::Means(Meaning::Gene(GeneMention {
                 gene,
                 written_as: genes::written_as(short, gene, context.dictionary),
                 case: Case::Exact,
@@ -79,24 +132,19 @@ pub(super) fn abbreviation_overrides(
                 mention.confident = true;
                 Some(Override::Means(Meaning::Gene(mention)))
             }
+            // "uncoupling protein (UCP)", "COX - cytochrome c oxidase": a family or a complex,
+            // which no one symbol names.
+            (Some(Named::Family), _) => Some(Override::NotAGene),
             (None, Some(meaning)) => Some(Override::Means(meaning)),
-            // "disrupted in schizophrenia 1 (DISC1)": an approved symbol with a number is no
-            // ad-hoc abbreviation, whatever the long form.
-            // Only an abbreviation the author coins ("reactive oxygen species (ROS)") says a
-            // symbol is something else; not a gene symbol glossed ("CYBA (cytochrome b245
-            // alpha)"), a numbered one ("disrupted in schizophrenia 1 (DISC1)"), or a long form
-            // that names some protein.
-            (None, None)
-                if !short_genes.is_empty()
-                    && !abbreviation.short_first
-                    && !genes::sounds_like_a_gene(long)
-                    && !genes::is_numbered_symbol(short, context.dictionary) =>
-            {
-                Some(Override::NotAGene)
-            }
+            (None, None) if not_a_gene => Some(Override::NotAGene),
             (None, None) => None,
         };
         if let Some(decision) = decision {
+            // "starburst amacrine cells (SACs)" defines SAC too, and "neural crest cells (NCC)"
+            // NCCs, unless the document defines them otherwise.
+            if let Some(other) = singular_or_plural(short) {
+                overrides.entry(other).or_insert_with(|| decision.clone());
+            }
             overrides.insert(short.to_owned(), decision);
         }
     }
@@ -135,6 +183,37 @@ pub(super) fn short_form_occurrences<'a>(
         })
         .map(|m| Candidate { span: m.range(), found: Found::ShortForm, case: Case::Exact })
         .collect()
+}
+
+/// Whether a gene symbol is written, in its own case, inside `long`.
+fn names_a_gene(long: &std::ops::Range<usize>, candidates: &[Candidate]) -> bool {
+    let first = candidates.partition_point(|c| c.span.start < long.start);
+    candidates[first..].iter().take_while(|c| c.span.start < long.end).any(|c| {
+        c.span.end <= long.end
+            && c.case == Case::Exact
+            && matches!(&c.found, Found::Dictionary(e) if e.source.is_gene() && e.source != Source::GeneName)
+    })
+}
+
+/// Whether `symbol` is `stem` with a member's number or letter added: VEGFA of VEGF, TPH1 of
+/// TPH, STAT5A of STAT5.
+fn is_member_of(symbol: &str, stem: &str) -> bool {
+    let plain =
+        |s: &str| s.chars().filter(|c| c.is_alphanumeric()).collect::<String>().to_uppercase();
+    let (symbol, stem) = (plain(symbol), plain(stem));
+    symbol.strip_prefix(&stem).is_some_and(|rest| (1..=2).contains(&rest.len()))
+}
+
+/// The other number of a short form that is capitals with a plural `s` or without one: `SACs`
+/// for `SAC`, `NCC` for `NCCs`. `None` for other forms (`HO-1`, `Ca`).
+fn singular_or_plural(short: &str) -> Option<String> {
+    let stem = short.strip_suffix('s').unwrap_or(short);
+    let capitals = stem.len() >= 2 && stem.bytes().all(|b| b.is_ascii_uppercase());
+    match (capitals, short.ends_with('s')) {
+        (false, _) => None,
+        (true, true) => Some(stem.to_owned()),
+        (true, false) => Some(format!("{short}s")),
+    }
 }
 
 #[cfg(test)]
