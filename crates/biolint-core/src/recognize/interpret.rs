@@ -8,7 +8,7 @@ use rustc_hash::FxHashMap;
 
 use super::candidates::{Candidate, Found, Group, groups};
 use super::context::Context;
-use super::genes;
+use super::{genes, not_genes};
 use crate::dictionary::keys::{FLAG_DISEASE, FLAG_NOT_REPORTED};
 use crate::dictionary::{MeshCategory, Source, SpeciesId};
 use crate::entity::{Case, Entity, Meaning};
@@ -101,7 +101,7 @@ fn interpret(
             return Some(Interpretation::Entity(Meaning::Mesh(disease)));
         }
     }
-    let gene = (may_be_gene && !blocked && !genes::is_excluded_by_context(span, context.text))
+    let gene = (may_be_gene && !blocked && !not_genes::is_excluded_by_context(span, context.text))
         .then(|| {
             genes::resolve(
                 &context.text[span.clone()],

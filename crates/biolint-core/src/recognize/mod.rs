@@ -28,6 +28,7 @@ pub mod genes;
 mod induced;
 mod interpret;
 mod mitochondria;
+mod not_genes;
 mod overrides;
 mod synonyms;
 
