@@ -66,3 +66,67 @@ fn a_renamed_symbol_is_flagged_beside_its_familys_name() {
         &["CIKS", "SAPK", "JNK", "CIKS"],
     );
 }
+
+#[test]
+fn developmental_stages() {
+    // A document that writes E14.5 writes embryonic days; E12 (TCF3's alias) is one there.
+    assert_flags(
+        "Tbx15 expression extends ventrally by E14.5. Clones giving fluorescent E12 embryos \
+         and E16 littermates were kept. PARK2 was absent.",
+        &["PARK2"],
+    );
+    // Postnatal days, next to another day or after a word of time.
+    assert_flags("By P16–P17 they were lethargic. Sections of P30 skin at postnatal day 30.", &[]);
+    // Elsewhere E12 is still TCF3's alias.
+    assert_flags("The E12 protein binds DNA as a dimer.", &["E12"]);
+}
+
+#[test]
+fn primers_codons_and_repeats() {
+    assert_flags(
+        "Primers were GFP-L (5'-TTG AAT TCG CCA CCA TGG TGA GC) and IMR0014, AGG TGA GAT GAC AGG \
+         AGA TC; repeats of CCT or CCA; the (GCC:CGG)10 duplex.",
+        &[],
+    );
+}
+
+#[test]
+fn strains_clones_grants_and_supplementary_files() {
+    assert_flags(
+        "The glaucomatous DBA/2J and ARK/J strains, B10.Q mice, and BAC clone RP23-410I12 were \
+         used. Funded by NIH P30 CA46592 and NIH-P20-RR017686. Table S1 (26 KB XLS) and \
+         Figure S2 (878 KB PPT).",
+        &[],
+    );
+}
+
+#[test]
+fn units_formulas_enzymes_and_assays() {
+    assert_flags(
+        "Add 100 μL of 0.8 M NaCa2 at 2.0 ml O2 kg−1 min−1; digest with PstI and SacI; map \
+         binding sites by CLIP-seq.",
+        &[],
+    );
+}
+
+#[test]
+fn people_places_companies_and_named_things() {
+    assert_flags(
+        "Mice were a gift of Paul Sieving; images were taken with Adobe software (San Jose, \
+         California) and a kit from PTC Therapeutics, as in Lobe et al. 1999, for the \
+         ENCODE-DREAM challenge. Paul-Michael Agapow wrote the code.",
+        &[],
+    );
+}
+
+#[test]
+fn author_initials_and_affiliations() {
+    assert_flags(
+        "Author contributions. TCL, JJL, BNF, PJS, and DPK conceived and designed the \
+         experiments. STC carried out the analyses. We thank Manfred Rohde (GBF) for help and \
+         (TB and ATS, unpublished data) for sharing.",
+        &[],
+    );
+    // A gene is still a gene in such a sentence.
+    assert_flags("STC carried out the PARK2 sequencing.", &["PARK2"]);
+}

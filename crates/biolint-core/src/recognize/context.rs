@@ -4,6 +4,7 @@ use std::ops::Range;
 
 use rustc_hash::FxHashSet;
 
+use super::not_genes::DocumentFacts;
 use crate::dictionary::{Dictionary, GeneId};
 
 /// The document and what recognition learnt of it before choosing meanings.
@@ -16,4 +17,6 @@ pub(super) struct Context<'a> {
     pub italic: &'a [Range<usize>],
     /// The document is about mitochondria (see [`super::mitochondria::is_about_mitochondria`]).
     pub mitochondrial: bool,
+    /// What the document says that some tokens' readings depend on.
+    pub facts: DocumentFacts,
 }

@@ -101,7 +101,7 @@ fn interpret(
             return Some(Interpretation::Entity(Meaning::Mesh(disease)));
         }
     }
-    let gene = (may_be_gene && !blocked && !not_genes::is_excluded_by_context(span, context.text))
+    let gene = (may_be_gene && !blocked && !not_genes::is_excluded_by_context(span, context))
         .then(|| {
             genes::resolve(
                 &context.text[span.clone()],

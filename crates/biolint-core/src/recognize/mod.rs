@@ -87,6 +87,7 @@ pub fn recognize(
         written_symbols: written_symbols(&candidates),
         italic: &prose.italic,
         mitochondrial: about_mitochondria || !variants.is_empty(),
+        facts: not_genes::DocumentFacts::of(&masked),
     };
     let mut overrides = abbreviation_overrides(&abbreviations, &candidates, &context);
     // A synonym the author gives beside an approved symbol outweighs what a parenthesis seemed
