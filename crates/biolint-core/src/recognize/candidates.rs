@@ -246,8 +246,24 @@ pub(super) fn case_match(written: &str, entry: Entry, dictionary: &Dictionary) -
     // A symbol is one word: `and 1` is not `AND1`; and `NETs`, `CMs` are plurals of
     // abbreviations, not the symbols NETS and CMS.
     let one_word = !written.contains(char::is_whitespace);
-    (one_word && !genes::is_plural_acronym(written) && genes::is_symbol_like(written, dictionary))
-        .then_some(Case::Folded)
+    (one_word
+        && !genes::is_plural_acronym(written)
+        && !has_lowercase_prefix(written, form, entry.source)
+        && genes::is_symbol_like(written, dictionary))
+    .then_some(Case::Folded)
+}
+
+/// `pGL3`, `pRc`, `pERK`, `sIL`, `tRNA`: a lower-case letter before capitals is a prefix
+/// (plasmid, phospho-, soluble, transfer), not the first letter of the alias or old symbol PGL3,
+/// PRC, PERK, SIL or TRNA written in another case. An approved symbol keeps its reading
+/// (`mTOR` is MTOR, in the wrong case), and so do `h` and `m` for human and mouse or
+/// metabotropic (`hVH-5`, `mGluR1`), which name the gene.
+fn has_lowercase_prefix(written: &str, form: &str, source: Source) -> bool {
+    let mut chars = written.chars();
+    source != Source::GeneSymbol
+        && chars.next().is_some_and(|c| c.is_ascii_lowercase() && c != 'h' && c != 'm')
+        && chars.next().is_some_and(|c| c.is_ascii_uppercase())
+        && form.starts_with(|c: char| c.is_ascii_uppercase())
 }
 
 /// Whether `written` is ASCII without capitals or digits, which only terms that
