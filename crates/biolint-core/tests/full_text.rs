@@ -62,8 +62,8 @@ fn a_renamed_symbol_is_flagged_beside_its_familys_name() {
     );
     // A gloss that names other genes is about the gene.
     assert_flags(
-        "We cloned CIKS (connection to IKK and SAPK/JNK). CIKS was high.",
-        &["CIKS", "SAPK", "JNK", "CIKS"],
+        "We cloned CIKS (connection to IKK and SAPK/JNK). CIKS binds NEMO.",
+        &["CIKS", "CIKS"],
     );
 }
 
@@ -129,4 +129,39 @@ fn author_initials_and_affiliations() {
     );
     // A gene is still a gene in such a sentence.
     assert_flags("STC carried out the PARK2 sequencing.", &["PARK2"]);
+}
+
+#[test]
+fn a_form_in_capitals_is_a_gene_where_the_document_uses_it_as_one() {
+    // Acronyms of reagents, instruments and software: no gene words, no genes beside them.
+    assert_flags(
+        "Blots were developed with ECL (Pierce) and imaged with a cooled CCD camera; the data \
+         were analysed with SAS 8.1.",
+        &[],
+    );
+    assert_flags("CBP was measured in all samples.", &[]);
+    // The same form next to gene words, in a list with genes, or defined as a protein.
+    assert_flags("CBP binds p53 in the nucleus.", &["CBP", "p53"]);
+    assert_flags("Foci of RAD51, BLM, and RPA formed.", &["RPA"]);
+    assert_flags("Protein kinase R (PKR) was high. PKR was measured.", &["PKR", "PKR"]);
+}
+
+#[test]
+fn complexes_clusters_and_construct_parts() {
+    // The subunits of one complex, the copies of one histone cluster.
+    assert_flags("TFIIH levels were reduced; H3.1 was deposited into chromatin.", &[]);
+    // A promoter in a selection cassette, an antibody clone, a construct named by its size.
+    assert_flags(
+        "A PGK-neo cassette replaced exon 2. Blots were probed with the AD1 anti-Sam68 antibody \
+         and the peptide antibody AD1; Pro1.2k was co-transfected.",
+        &["Sam68"],
+    );
+    // Stocks, ES cell lines, allele designations and ranges of labels.
+    assert_flags(
+        "Embryos came from CD-1 foster mothers and SCID mice; E14-1 ES cells; Stock \
+         TgN(ActbECFP)1Nagy; images for G1\u{2013}G13 and U42\u{2013}U48.",
+        &[],
+    );
+    // A number keeps a transgene's gene: PS1 mice carry PSEN1.
+    assert_flags("APP/PS1 mice were used.", &["PS1"]);
 }

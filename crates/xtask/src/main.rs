@@ -1,6 +1,7 @@
 //! `cargo xtask`: maintainers' tools (see the crate's documentation).
 
 mod eval;
+mod gene_findings;
 mod variant_findings;
 
 use std::path::PathBuf;
@@ -36,6 +37,9 @@ enum Command {
         #[arg(long, value_name = "DIR")]
         details: Option<PathBuf>,
     },
+    /// Every gene finding on the training abstracts and the CRAFT articles (TSV), with whether
+    /// it falls on a gold gene mention and the text around it.
+    GeneFindings,
     /// List every mtDNA variant entity and `variant/*` finding on the training corpora, with
     /// the gold annotations at the same place, for reading.
     VariantFindings,
@@ -58,6 +62,7 @@ fn main() -> ExitCode {
         }
         Command::Docs => xtask::docs::write(&repository()),
         Command::Eval { details } => eval::run(details.as_deref()),
+        Command::GeneFindings => gene_findings::run(),
         Command::VariantFindings => variant_findings::run(),
     };
     match result {

@@ -4,6 +4,7 @@ use std::ops::Range;
 
 use rustc_hash::FxHashSet;
 
+use super::evidence::Evidence;
 use super::not_genes::DocumentFacts;
 use crate::dictionary::{Dictionary, GeneId};
 
@@ -19,4 +20,6 @@ pub(super) struct Context<'a> {
     pub mitochondrial: bool,
     /// What the document says that some tokens' readings depend on.
     pub facts: DocumentFacts,
+    /// The forms the document uses as genes somewhere (see [`Evidence`]).
+    pub evidence: Evidence,
 }

@@ -358,6 +358,32 @@ pub fn shares_name_words(long: &str, genes: &[GeneId], dictionary: &Dictionary) 
     })
 }
 
+/// Whether an ambiguous form stands for the members of one group: every candidate's name is
+/// the same but for its member's number or letter ("general transcription factor IIH subunit
+/// 1" to "5" for `TFIIH`; "H3 clustered histone 1" to "12" for `H3.1`). The form names the
+/// complex or the family as a whole, which no one symbol replaces.
+pub fn names_one_group(written: &str, candidates: &[GeneId], dictionary: &Dictionary) -> bool {
+    // A number in the form may pick the member (`IL-20` for IL20, not IL17B), unless the
+    // members are subunits or copies.
+    let numbered = written.contains(|c: char| c.is_ascii_digit());
+    let of_parts = |gene: &GeneId| {
+        let name = dictionary.gene(*gene).name;
+        name.contains("subunit") || name.contains("clustered")
+    };
+    if numbered && !candidates.iter().all(of_parts) {
+        return false;
+    }
+    let stem = |gene: &GeneId| -> Vec<String> {
+        words(dictionary.gene(*gene).name)
+            .into_iter()
+            .filter(|w| !is_member_designator(w))
+            .collect()
+    };
+    let Some((first, rest)) = candidates.split_first() else { return false };
+    let first = stem(first);
+    !rest.is_empty() && !first.is_empty() && rest.iter().all(|gene| stem(gene) == first)
+}
+
 /// Words of a gene's name that tell the members of a family or complex apart: a number, a
 /// letter, a Greek letter, "subunit", "member", "type" or "isoform".
 fn is_member_designator(word: &str) -> bool {

@@ -11,7 +11,7 @@ use super::context::Context;
 use super::{genes, not_genes};
 use crate::dictionary::keys::{FLAG_DISEASE, FLAG_NOT_REPORTED};
 use crate::dictionary::{MeshCategory, Source, SpeciesId};
-use crate::entity::{Case, Entity, Meaning};
+use crate::entity::{Case, Entity, Meaning, WrittenAs};
 use crate::variant::scan::Found as FoundVariant;
 
 /// What the document's own definitions say about a short form.
@@ -101,17 +101,29 @@ fn interpret(
             return Some(Interpretation::Entity(Meaning::Mesh(disease)));
         }
     }
+    let written = &context.text[span.clone()];
     let gene = (may_be_gene && !blocked && !not_genes::is_excluded_by_context(span, context))
         .then(|| {
             genes::resolve(
-                &context.text[span.clone()],
+                written,
                 entries().filter(|(e, _)| e.source.is_gene()),
                 &context.written_symbols,
                 context.mitochondrial,
                 dictionary,
             )
         })
-        .flatten();
+        .flatten()
+        // An approved symbol in its own case is the gene; any other form in capitals only
+        // where the document uses it as one.
+        .filter(|g| {
+            (g.written_as == WrittenAs::Symbol && g.case == Case::Exact)
+                || context.evidence.supports(written)
+        })
+        // `TFIIH`, `H3.1`: the subunits of one complex, the copies of one cluster.
+        .filter(|g| {
+            g.written_as == WrittenAs::Symbol
+                || !genes::names_one_group(written, &g.candidates, dictionary)
+        });
     let chemical = mesh_of(MeshCategory::Chemical).map(Meaning::Mesh);
     let species = entries()
         .find(|(e, _)| e.source == Source::Species)

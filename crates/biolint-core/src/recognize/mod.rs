@@ -24,6 +24,7 @@ pub mod abbreviations;
 mod candidates;
 mod composite;
 mod context;
+mod evidence;
 pub mod genes;
 mod induced;
 mod interpret;
@@ -41,6 +42,7 @@ use crate::variant::scan::Found as FoundVariant;
 use abbreviations::Abbreviation;
 use candidates::{Candidate, Found, dictionary_candidates, merge, written_symbols};
 use context::Context;
+use evidence::Evidence;
 use interpret::{Override, select};
 pub use mitochondria::is_about_mitochondria;
 use mitochondria::mtdna_variants;
@@ -81,14 +83,16 @@ pub fn recognize(
     let variants = mtdna_variants(&masked, about_mitochondria, dictionary);
     let abbreviations = abbreviations::find(&masked);
 
-    let context = Context {
+    let mut context = Context {
         text,
         dictionary,
         written_symbols: written_symbols(&candidates),
         italic: &prose.italic,
         mitochondrial: about_mitochondria || !variants.is_empty(),
         facts: not_genes::DocumentFacts::of(&masked),
+        evidence: Evidence::default(),
     };
+    context.evidence = Evidence::of(&candidates, &abbreviations, &context);
     let mut overrides = abbreviation_overrides(&abbreviations, &candidates, &context);
     // A synonym the author gives beside an approved symbol outweighs what a parenthesis seemed
     // to define, but not another definition of the form as a gene.

@@ -111,11 +111,17 @@ pub fn is_excluded_by_context(span: &Range<usize>, context: &Context) -> bool {
         || is_file_type(before, after)
         || is_grant_or_clone_number(written, after)
         || is_assay(after)
+        || is_antibody_name(before, after)
+        || is_construct_part(after)
+        || is_strain_before_animals(written, after)
+        || is_allele_designation(after)
         || is_in_citation(written, before, after)
         || is_numbered_member(written, after)
         || is_part_of_a_name(written, before, after, dictionary)
         || is_initials_or_affiliation(written, span, text)
         || (before.ends_with([' ', '\u{a0}', '~']) && is_label_word(word_before(text, span.start)))
+        || is_labelled_range_end(written, before)
+        || is_label_range(written, before, after)
 }
 
 /// `matriptase-2`, `PRIP-1`, `c-IAP-2`, `Kit-8`: a name followed by a number is another
@@ -326,16 +332,23 @@ fn is_developmental_stage(written: &str, before: &str, after: &str, facts: &Docu
             && s[1..].bytes().all(|b| b.is_ascii_digit())
     };
     let letter = match written.chars().next() {
-        Some(letter @ ('E' | 'P')) if is_day(written, letter) => letter,
+        Some(letter @ ('E' | 'P' | 'e')) if is_day(written, letter) => letter,
         _ => return false,
     };
     let fraction = after.strip_prefix('.').is_some_and(|rest| {
         rest.starts_with(|c: char| c.is_ascii_digit())
             && !rest[1..].starts_with(|c: char| c.is_alphanumeric())
     });
+    let next_word = after.trim_start_matches(|c: char| c.is_ascii_digit() || c == '.').trim_start();
+    let embryo = ["embryo", "embryos", "embryonic"].iter().any(|w| {
+        next_word
+            .strip_prefix(w)
+            .is_some_and(|rest| !rest.starts_with(|c: char| c.is_alphanumeric()))
+    });
     let in_document = match letter {
         'E' => facts.embryonic_days,
-        _ => facts.postnatal_days,
+        'P' => facts.postnatal_days,
+        _ => false,
     };
     let next_day = after
         .trim_start_matches(|c: char| c.is_ascii_digit() || c == '.')
@@ -354,7 +367,7 @@ fn is_developmental_stage(written: &str, before: &str, after: &str, facts: &Docu
             previous,
             "at" | "on" | "from" | "until" | "by" | "day" | "days" | "to" | "through" | "between"
         );
-    (letter == 'E' && fraction) || in_document || next_day || day_before
+    fraction || embryo || in_document || next_day || day_before
 }
 
 /// `GDC-0941`, `LY-294002`, `MK-2206`: a company's compound code, not the gene GDC.
@@ -403,6 +416,107 @@ fn is_roman_numeral(s: &str) -> bool {
     NUMERALS.contains(&s)
 }
 
+/// `AD1 anti-Sam68 antibody`, `the peptide antibody AD1`, `clone 6E10`: the name of an
+/// antibody clone, before what it binds or after the word for it.
+fn is_antibody_name(before: &str, after: &str) -> bool {
+    let previous = before.trim_end();
+    let previous = &previous[crate::text::after_last(previous, |c| !c.is_alphanumeric())..];
+    after
+        .strip_prefix(' ')
+        .is_some_and(|rest| rest.starts_with("anti-") || rest.starts_with("anti "))
+        || (before.ends_with(' ')
+            && matches!(previous, "antibody" | "antibodies" | "clone" | "mAb"))
+}
+
+/// `PGK-neo`, `MC1-Neo`, `Pro1.2k`: a part of a construct, a promoter driving a selection
+/// cassette or a fragment named with its size in kilobases.
+fn is_construct_part(after: &str) -> bool {
+    const MARKERS: &[&str] = &[
+        "neo", "Neo", "NEO", "neomycin", "Neomycin", "puro", "Puro", "hygro", "Hygro", "bsd", "zeo",
+    ];
+    let word_ends = |rest: &str| !rest.starts_with(|c: char| c.is_ascii_alphabetic());
+    let cassette = after
+        .strip_prefix('-')
+        .is_some_and(|rest| MARKERS.iter().any(|m| rest.strip_prefix(m).is_some_and(word_ends)));
+    let size = after.strip_prefix('.').is_some_and(|rest| {
+        let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+        digits > 0 && rest[digits..].strip_prefix('k').is_some_and(word_ends)
+    });
+    cassette || size
+}
+
+/// `CD1 mice`, `CD-1 foster mothers`, `SCID mice`, `E14-1 ES cells`: a stock, strain or cell
+/// line in capitals, before the animals or cells it names.
+fn is_strain_before_animals(written: &str, after: &str) -> bool {
+    const ANIMALS: &[&str] =
+        &["mice", "females", "males", "foster", "strain", "strains", "stock", "ES"];
+    // `PS1 mice` carry the gene PS1: a number belongs to a stock's name only after a hyphen
+    // (`CD-1`), or before ES cells.
+    let letters = written.bytes().all(|b| b.is_ascii_uppercase());
+    let hyphen_number = written.split_once('-').is_some_and(|(name, number)| {
+        name.bytes().all(|b| b.is_ascii_uppercase()) && number.bytes().all(|b| b.is_ascii_digit())
+    });
+    let capitals = written.bytes().any(|b| b.is_ascii_uppercase())
+        && written.bytes().all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'-');
+    // Past a clone number (`E14–1`).
+    let rest = after
+        .strip_prefix(['-', '\u{2013}'])
+        .map_or(after, |r| r.trim_start_matches(|c: char| c.is_ascii_digit()));
+    let Some(rest) = rest.strip_prefix(' ') else { return false };
+    let word = &rest[..rest.find(|c: char| !c.is_alphanumeric()).unwrap_or(rest.len())];
+    (word == "ES" && capitals) || ((letters || hyphen_number) && ANIMALS.contains(&word))
+}
+
+/// `TgN(ActbEYFP)1Nagy`, `Gt(ROSA)26Sor`: a transgene or allele designation, a symbol with a
+/// parenthesis and a laboratory code joined to it.
+fn is_allele_designation(after: &str) -> bool {
+    after.strip_prefix('(').is_some_and(|rest| {
+        rest.find(')').is_some_and(|close| {
+            let inside = &rest[..close];
+            inside.chars().filter(|c| c.is_alphabetic()).count() >= 2
+                && !inside.contains(char::is_whitespace)
+                && rest[close + 1..].starts_with(|c: char| c.is_ascii_alphanumeric())
+        })
+    })
+}
+
+/// `G1–G13`, `U42–U48`, `S15–S17`: a range of labels, a letter with numbers at both ends.
+fn is_label_range(written: &str, before: &str, after: &str) -> bool {
+    let label = |w: &str| {
+        let mut chars = w.chars();
+        chars.next().is_some_and(|c| c.is_ascii_uppercase())
+            && w.len() >= 2
+            && chars.all(|c| c.is_ascii_digit())
+    };
+    if !label(written) {
+        return false;
+    }
+    let letter = &written[..1];
+    let next = after
+        .strip_prefix('\u{2013}')
+        .map(|r| &r[..r.find(|c: char| !c.is_alphanumeric()).unwrap_or(r.len())]);
+    let previous = before
+        .strip_suffix('\u{2013}')
+        .map(|r| &r[crate::text::after_last(r, |c| !c.is_alphanumeric())..]);
+    [next, previous].into_iter().flatten().any(|other| label(other) && other.starts_with(letter))
+}
+
+/// `Tables S15–S17`, `Figures 2A–2D`: the end of a range of labels.
+fn is_labelled_range_end(written: &str, before: &str) -> bool {
+    let Some(start) = before.strip_suffix(['\u{2013}', '-']) else { return false };
+    let first = &start[crate::text::after_last(start, |c| !c.is_alphanumeric())..];
+    let shape =
+        |w: &str| w.chars().next().map(|c| c.is_ascii_uppercase()) == Some(true) && w.len() >= 2;
+    let same_letter = first.chars().next() == written.chars().next();
+    let before_first = start[..start.len() - first.len()].trim_end_matches([' ', '\u{a0}', '~']);
+    shape(first)
+        && same_letter
+        && start.len() > first.len()
+        && is_label_word(
+            &before_first[crate::text::after_last(before_first, |c| !c.is_alphanumeric())..],
+        )
+}
+
 /// Whether every character of `word` is a nucleotide letter (`ACGTU`, `N` for any, `I` for
 /// inosine), three or more of them.
 fn is_bases(word: &str) -> bool {
@@ -429,9 +543,10 @@ fn is_nucleotide_run(written: &str, before: &str, after: &str) -> bool {
     other_bases(next) || other_bases(previous) || primer_start
 }
 
-/// `NaCl`, `MgCl2`, `NaCa2`, `CaCl2`, `InsP3`: a chemical formula, element symbols with counts,
-/// not a gene. At least one element has two letters, and a count, a third element or two
-/// two-letter elements make it a formula (`KCNQ1` is none: Q is no element).
+/// `NaCl`, `MgCl2`, `NaCa2`, `CaCl2`, `InsP3`, `NaF`: a chemical formula, element symbols with
+/// counts, not a gene. At least one element has two letters, and a count, a third element, two
+/// two-letter elements or a halide, oxide, sulfide or hydride make it a formula (`KCNQ1` is
+/// none: Q is no element; `CaN` is calcineurin).
 fn is_chemical_formula(written: &str) -> bool {
     const ELEMENTS: &[&str] = &[
         "H", "He", "Li", "Be", "B", "C", "N", "O", "F", "Ne", "Na", "Mg", "Al", "Si", "P", "S",
@@ -465,7 +580,9 @@ fn is_chemical_formula(written: &str) -> bool {
         }
         elements += 1;
     }
-    elements >= 2 && two_letter >= 1 && (digits || elements >= 3 || two_letter >= 2)
+    let salt = elements == 2
+        && ["F", "Cl", "Br", "I", "O", "S", "H"].iter().any(|partner| written.ends_with(partner));
+    elements >= 2 && two_letter >= 1 && (digits || elements >= 3 || two_letter >= 2 || salt)
 }
 
 /// `EcoRI`, `BamHI`, `HindIII`, `PstI`, `SacI`, `BbvCI`: a restriction enzyme (genus, species,
@@ -755,6 +872,7 @@ mod tests {
             italic: &[],
             mitochondrial: false,
             facts: DocumentFacts::of(text),
+            evidence: Default::default(),
         };
         is_excluded_by_context(span, &context)
     }
