@@ -1,7 +1,13 @@
 //! The `biolint` binary's front ends, thin over the engine in `biolint-core`: the command line
 //! ([`cli`]) and the language server ([`lsp`]). They read files, walk folders, speak the
-//! protocol and print; everything a finding says comes from `biolint_core::analyze`.
+//! protocol and print; every entity and finding comes from the engine's front door
+//! (`biolint_core::engine`).
 
 pub mod cli;
 pub mod lsp;
 mod project;
+
+/// Larger documents are not manuscripts (a whole book is a few MB): the command line refuses
+/// such files and the language server does not lint them, so that a stray data file never
+/// stalls a run.
+const MAX_DOCUMENT_BYTES: u64 = 16 * 1024 * 1024;

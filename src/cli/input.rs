@@ -5,7 +5,9 @@ use std::fs;
 use std::io::Read;
 use std::path::Path;
 
-use biolint_core::{DocumentKind, MAX_DOCUMENT_BYTES};
+use biolint_core::DocumentKind;
+
+use crate::MAX_DOCUMENT_BYTES;
 
 /// A document read from disk or standard input.
 pub struct Input {

@@ -57,21 +57,28 @@ enum DictCommand {
     Stats,
 }
 
-/// The document kinds, as command-line values.
-#[derive(Clone, Copy, ValueEnum)]
-pub enum KindArg {
-    Markdown,
-    Latex,
-    Plain,
+/// A document kind as a command-line value: its name (`markdown`, `latex`, `plain`).
+#[derive(Clone, Copy)]
+pub struct KindArg(DocumentKind);
+
+impl ValueEnum for KindArg {
+    fn value_variants<'a>() -> &'a [Self] {
+        const KINDS: [KindArg; 3] = [
+            KindArg(DocumentKind::ALL[0]),
+            KindArg(DocumentKind::ALL[1]),
+            KindArg(DocumentKind::ALL[2]),
+        ];
+        &KINDS
+    }
+
+    fn to_possible_value(&self) -> Option<clap::builder::PossibleValue> {
+        Some(clap::builder::PossibleValue::new(self.0.name()))
+    }
 }
 
 impl From<KindArg> for DocumentKind {
     fn from(kind: KindArg) -> DocumentKind {
-        match kind {
-            KindArg::Markdown => DocumentKind::Markdown,
-            KindArg::Latex => DocumentKind::Latex,
-            KindArg::Plain => DocumentKind::Plain,
-        }
+        kind.0
     }
 }
 

@@ -322,13 +322,14 @@ impl LanguageServer for Server {
 
     async fn initialized(&self, _: InitializedParams) {
         if self.shared.features().watch_files {
-            let watchers = ["**/biolint.toml", "**/*.tsv"]
-                .into_iter()
-                .map(|glob| FileSystemWatcher {
-                    glob_pattern: GlobPattern::String(glob.to_owned()),
-                    kind: None,
-                })
-                .collect();
+            let watchers =
+                [format!("**/{}", biolint_core::config::FILE_NAME), "**/*.tsv".to_owned()]
+                    .into_iter()
+                    .map(|glob| FileSystemWatcher {
+                        glob_pattern: GlobPattern::String(glob),
+                        kind: None,
+                    })
+                    .collect();
             let registration = Registration {
                 id: "biolint-configuration".to_owned(),
                 method: "workspace/didChangeWatchedFiles".to_owned(),

@@ -404,4 +404,21 @@ mod tests {
             "the editor: gene/alias: \"loud\" is not error, warning, info, hint or off"
         );
     }
+
+    /// [`KEYS`] lists exactly the keys [`ConfigKeys`] reads.
+    #[test]
+    fn keys_are_the_fields_of_config_keys() {
+        for key in KEYS {
+            let value = if key == "references" {
+                "\"off\""
+            } else if key == "rules" {
+                "{}"
+            } else {
+                "[]"
+            };
+            let text = format!("{key} = {value}\n");
+            assert!(toml::from_str::<ConfigKeys>(&text).is_ok(), "{key}");
+        }
+        assert!(toml::from_str::<ConfigKeys>("colour = 1\n").is_err());
+    }
 }

@@ -18,11 +18,6 @@ use crate::recognize::Recognized;
 use crate::rules::{self, LintContext};
 use crate::suppression::Suppressions;
 
-/// Larger documents are not manuscripts (a whole book is a few MB): the command line refuses
-/// such files and the language server does not lint them, so that a stray data file never
-/// stalls a run.
-pub const MAX_DOCUMENT_BYTES: u64 = 16 * 1024 * 1024;
-
 /// A document to check: its text and what kind of markup it is written in.
 #[derive(Clone, Copy, Debug)]
 pub struct Document<'a> {
@@ -158,5 +153,19 @@ mod tests {
     fn suppression_comments_silence_findings() {
         let text = "<!-- biolint-disable-next-line gene/previous-symbol -->\nPARK2 here.\n\nPARK2 there.\n";
         assert_eq!(rules_found(text, &Config::default()).len(), 1);
+    }
+
+    /// `annotate` is `analyze`'s recognition with its filter: the two report the same
+    /// entities of every document.
+    #[test]
+    fn annotate_reports_the_identified_entities_of_analyze() {
+        let text = "PARK2 and NRF2 in Leigh syndrome; p50 rose; m.3243A>G in mice.";
+        for kind in DocumentKind::ALL {
+            let document = Document { text, kind };
+            let analysis = analyze(document, &Config::default());
+            let identified: Vec<Entity> = analysis.identified_entities().cloned().collect();
+            assert_eq!(annotate(document, &Config::default()), identified);
+            assert!(identified.len() < analysis.entities.len(), "{kind:?}: p50 is unidentified");
+        }
     }
 }

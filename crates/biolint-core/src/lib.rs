@@ -24,6 +24,6 @@ pub use config::Config;
 pub use diagnostic::{Diagnostic, Fix, Severity};
 pub use dictionary::Dictionary;
 pub use dictionary::user::UserDictionary;
-pub use engine::{Analysis, Document, MAX_DOCUMENT_BYTES, analyze, annotate, lint};
+pub use engine::{Analysis, Document, analyze, annotate, lint};
 pub use entity::{Entity, EntityType, Meaning};
 pub use markup::DocumentKind;

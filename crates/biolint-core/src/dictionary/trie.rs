@@ -3,7 +3,7 @@
 //! build.rs builds the tries with `yada`, whose format is darts-clone's: a unit is a
 //! little-endian `u32` holding a label, an offset to its children and a flag for "a key ends
 //! here". yada itself only searches from the root; recognition needs to stop after a word and
-//! carry on later from the same node (see `recognize::dictionary_candidates`), so the walk is
+//! carry on later from the same node (see `recognize::candidates::dictionary_candidates`), so the walk is
 //! done here, on yada's bytes.
 
 /// A node of a trie: the keys that begin with the bytes walked to reach it.

@@ -1,8 +1,9 @@
 //! Entity recognition: from a document to the genes, diseases, chemicals, species and mtDNA
 //! variants it mentions.
 //!
-//! This file is the pipeline; each step is a file of its own that imports only what lies
-//! below it (the `context` the steps share, `genes`, the dictionaries), never the pipeline:
+//! This file is the pipeline; each step is a file of its own that imports only the steps
+//! before it and what they all share (the `context`, `genes`, the dictionaries), never the
+//! pipeline:
 //!
 //! 1. The markup layer says which bytes are prose; everything else is masked out (`mask`).
 //! 2. `candidates`: the masked text is folded and the dictionary trie is searched from every
@@ -44,8 +45,7 @@ use candidates::{Candidate, Found, dictionary_candidates, merge, written_symbols
 use context::Context;
 use evidence::Evidence;
 use interpret::{Override, select};
-pub use mitochondria::is_about_mitochondria;
-use mitochondria::mtdna_variants;
+use mitochondria::{is_about_mitochondria, mtdna_variants};
 use overrides::{abbreviation_overrides, short_form_occurrences};
 
 /// Everything recognition learnt about a document; the rules read it.

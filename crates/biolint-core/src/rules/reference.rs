@@ -10,6 +10,8 @@ use super::{all, anchor};
 /// example.
 pub fn table(reference: &str) -> String {
     let mut out = String::from("| rule | default | flags | example |\n|---|---|---|---|\n");
+    // A `|` in a cell would end it.
+    let cell = |s: &str| s.replace('|', "\\|");
     for rule in all() {
         let info = rule.info();
         out.push_str(&format!(
@@ -17,8 +19,8 @@ pub fn table(reference: &str) -> String {
             info.id,
             anchor(info.id),
             info.default_severity.name(),
-            info.summary,
-            info.example,
+            cell(info.summary),
+            cell(info.example),
         ));
     }
     out

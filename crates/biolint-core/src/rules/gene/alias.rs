@@ -11,7 +11,7 @@ pub struct Alias;
 static INFO: RuleInfo = RuleInfo {
     id: "gene/alias",
     default_severity: Severity::Info,
-    summary: "an alias of one gene; the approved HGNC symbol is clearer",
+    summary: "an alias of one gene; the approved HGNC symbol is clearer (a warning where the text clearly means the gene: italics, gene, mRNA, knockout, -/-)",
     example: "CX43 → GJA1, HSP60 → HSPD1, TOM20 → TOMM20, MIRO1 → RHOT1, DJ-1 → PARK7, HO-1 → HMOX1",
     explanation: "Many genes are known by aliases (CX43 for GJA1, HO-1 for HMOX1). Journals ask \
 for the approved symbol, at least once, and readers search by it. The finding names the approved \

@@ -19,7 +19,7 @@ pub struct ExcelMangled;
 static INFO: RuleInfo = RuleInfo {
     id: "gene/excel-mangled",
     default_severity: Severity::Warning,
-    summary: "a gene symbol a spreadsheet turned into a date",
+    summary: "a gene symbol a spreadsheet turned into a date, in a table, a list or a list of genes",
     example: "2-Sep → SEPTIN2 (was SEPT2); 1-Mar → MARCHF1 or MTARC1; 1-Dec → BHLHE40",
     explanation: "Spreadsheets read some gene symbols as dates: SEPT2 becomes 2-Sep, MARCH1 and \
 MARC1 both become 1-Mar, DEC1 becomes 1-Dec. Gene lists pasted from a spreadsheet carry the \

@@ -10,7 +10,7 @@ pub struct SymbolCase;
 static INFO: RuleInfo = RuleInfo {
     id: "gene/symbol-case",
     default_severity: Severity::Warning,
-    summary: "a human gene symbol in the wrong case",
+    summary: "a human gene symbol in the wrong case, unless a mouse or rat symbol explains it in a paper about rodents",
     example: "C19ORF12 → C19orf12; Tfam → TFAM in a paper about human cells only",
     explanation: "Human gene symbols are written in capitals (with a few lower-case parts: \
 C19orf12, MT-ND4 stays as it is); mouse and rat symbols start with a capital and continue in \

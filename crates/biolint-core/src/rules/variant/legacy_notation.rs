@@ -9,7 +9,7 @@ pub struct LegacyNotation;
 static INFO: RuleInfo = RuleInfo {
     id: "variant/legacy-notation",
     default_severity: Severity::Warning,
-    summary: "legacy mtDNA variant notation; HGVS writes m.3243A>G",
+    summary: "legacy mtDNA variant notation in a document about mtDNA, when its first base is the rCRS base; HGVS writes m.3243A>G",
     example: "A3243G → m.3243A>G; G11778A → m.11778G>A; 3243A>G, 3243A/G, mtDNA 3243A>G → m.3243A>G",
     explanation: "Mitochondrial papers long wrote variants as A3243G or 3243A>G. Journals and \
 databases now ask for HGVS (m.3243A>G), which says which sequence the position is on. A bare \
