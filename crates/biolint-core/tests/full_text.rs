@@ -165,3 +165,28 @@ fn complexes_clusters_and_construct_parts() {
     // A number keeps a transgene's gene: PS1 mice carry PSEN1.
     assert_flags("APP/PS1 mice were used.", &["PS1"]);
 }
+
+#[test]
+fn tools_challenges_assays_and_people_in_a_review() {
+    assert_flags(
+        "---\ntitle: Deep learning in biology\nauthor: Paul-Michael Agapow\n---\n\n\
+         Methods such as SCOT align single-cell data, and scAI integrates profiles. We used \
+         LIME to explain predictions. Reads from the MinION were assembled, and ViPAR \
+         reconstructed haplotypes. The ENCODE-DREAM challenge and CASP benchmark prediction; \
+         CLIP-seq, NET-seq and sci-CAR measure binding.\n\n\
+         | Author | Conflicts |\n|---|---|\n| Paul-Michael Agapow | none |\n\n\
+         Mutations in PARK2 were discussed.\n",
+        &["PARK2"],
+    );
+}
+
+#[test]
+fn degrees_companies_and_table_cells_in_a_clinical_chapter() {
+    assert_flags(
+        "Cytochrome c oxidase (COX) deficiency. The authors hold a BSc. PTC Therapeutics \
+         sponsored the trial.\n\n| Gene | MOI |\n|---|---|\n| COX10 | AD 1 |\n\n\
+         ASM = anti-seizure medication; AD = autosomal dominant\n\n\
+         Treatment with an ASM is recommended. PARK2 is not.\n",
+        &["PARK2"],
+    );
+}

@@ -249,8 +249,45 @@ pub(super) fn case_match(written: &str, entry: Entry, dictionary: &Dictionary) -
     (one_word
         && !genes::is_plural_acronym(written)
         && !has_lowercase_prefix(written, form, entry.source)
+        && !is_cased_like_a_name(written)
         && genes::is_symbol_like(written, dictionary))
     .then_some(Case::Folded)
+}
+
+/// Whether a form written in another case than the dictionary's is cased like a brand, a
+/// tool or a degree rather than a symbol: `MinION`, `ViPAR` (a capitalised word ending in
+/// capitals), `BSc`, `MSc` (capitals ending in lower case that is no Greek letter: `PPARa`,
+/// `TNFa` are symbols), `scAI`, `siRNA` (lower case before capitals). Forms with digits
+/// (`miR155`, `rpS6`, `FOXO3a`) are not judged by their case.
+fn is_cased_like_a_name(written: &str) -> bool {
+    if !written.chars().all(|c| c.is_ascii_alphabetic()) {
+        return false;
+    }
+    let bytes = written.as_bytes();
+    let upper_run =
+        |from: usize| bytes[from..].iter().take_while(|b| b.is_ascii_uppercase()).count();
+    let lower_run =
+        |from: usize| bytes[from..].iter().take_while(|b| b.is_ascii_lowercase()).count();
+    let lead_upper = upper_run(0);
+    let lead_lower = lower_run(0);
+    // `MinION`: one capital, lower case, then two capitals or more to the end.
+    let brand = lead_upper == 1 && {
+        let lower = lower_run(1);
+        lower > 0 && upper_run(1 + lower) >= 2 && 1 + lower + upper_run(1 + lower) == bytes.len()
+    };
+    // `BSc`: capitals, then lower case to the end that is no Greek letter.
+    let tail = &written[lead_upper..];
+    const GREEK: &[&str] =
+        &["a", "b", "g", "d", "e", "k", "alpha", "beta", "gamma", "delta", "epsilon", "kappa"];
+    let degree = lead_upper >= 2
+        && !tail.is_empty()
+        && lower_run(lead_upper) == tail.len()
+        && !GREEK.contains(&tail);
+    // `scAI`: two lower-case letters or more, then capitals to the end.
+    let prefixed = lead_lower >= 2
+        && upper_run(lead_lower) >= 2
+        && lead_lower + upper_run(lead_lower) == bytes.len();
+    brand || degree || prefixed
 }
 
 /// `pGL3`, `pRc`, `pERK`, `sIL`, `tRNA`: a lower-case letter before capitals is a prefix

@@ -51,7 +51,15 @@ pub(super) fn interpret_group(
         }
         Some(Override::Means(meaning)) => Some(Interpretation::Entity(meaning.clone())),
         Some(Override::NotAGene) => interpret(g.span, g.candidates, context, false),
-        None => interpret(g.span, g.candidates, context, true),
+        None => {
+            // `AD 1` after "AD = autosomal dominant": a spaced form whose first word the
+            // document defines as something else than a gene.
+            let head = written.split_whitespace().next().filter(|h| h.len() < written.len());
+            let head_defined_otherwise = head
+                .and_then(|h| overrides.get(h))
+                .is_some_and(|o| !matches!(o, Override::Means(Meaning::Gene(_))));
+            interpret(g.span, g.candidates, context, !head_defined_otherwise)
+        }
     }
 }
 

@@ -107,8 +107,9 @@ pub(super) fn abbreviation_overrides(
         // terms, also a protein the form's genes are not ("TIF - transcriptional intermediary
         // factor", not TYRO3). A gloss that reads like the gene's name ("HLX1 (H.20-like
         // homeobox 1)") is about the gene.
-        let not_a_gene = !short_genes.is_empty()
-            && !glossed_symbol
+        // (A form no dictionary has as a gene is recorded too: `AD 1` is no gene after "AD =
+        // autosomal dominant".)
+        let not_a_gene = !glossed_symbol
             && (abbreviation.form == Form::Listed || !genes::sounds_like_a_gene(long))
             && (!short_first || !genes::shares_name_words(long, &short_genes, context.dictionary))
             && !genes::is_numbered_symbol(short, context.dictionary);
