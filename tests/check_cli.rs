@@ -27,7 +27,7 @@ fn json_output_has_the_documented_shape() {
     assert_eq!(d["severity"], "warning");
     assert_eq!(
         d["message"],
-        "PARK2 is a previous symbol of PRKN (parkin RBR E3 ubiquitin protein ligase, NCBI Gene 5071)"
+        "PARK2 is a previous HGNC symbol of PRKN (parkin RBR E3 ubiquitin protein ligase, NCBI Gene 5071)"
     );
     assert_eq!(d["text"], "PARK2");
     assert_eq!((d["start"].as_u64(), d["end"].as_u64()), (Some(17), Some(22)));

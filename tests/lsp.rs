@@ -260,7 +260,7 @@ async fn hover_cards_for_a_gene_an_alias_a_disease_a_species_and_variants() {
     assert!(previous.contains("`PARK2` is a previous symbol of PRKN."), "{previous}");
     assert!(previous.contains("[5071](https://www.ncbi.nlm.nih.gov/gene/5071)"), "{previous}");
     assert!(
-        previous.contains("**gene/previous-symbol** (warning): PARK2 is a previous symbol"),
+        previous.contains("**gene/previous-symbol** (warning): PARK2 is a previous HGNC symbol"),
         "{previous}"
     );
 

@@ -33,6 +33,8 @@ const TABLES: &[(&str, &str)] = &[
     ("mesh_synonyms", "curated/mesh_synonyms.tsv"),
     ("mt_loci", "mt_loci.tsv"),
     ("clinvar", "clinvar_mt.tsv"),
+    ("mgi", "mgi_genes.tsv"),
+    ("rgd", "rgd_genes.tsv"),
 ];
 
 fn main() {
@@ -93,7 +95,8 @@ fn main() {
         builder.add(row[0], Source::NotGene, FLAG_EXACT_CASE, record, row[0]);
     }
     builder.write(&out);
-    write_model_symbols(dictionaries, &out);
+    write_model_names(&tables["mgi"], &out.join("mouse_names.bin"));
+    write_model_names(&tables["rgd"], &out.join("rat_names.bin"));
     write_gene_facts(&tables["genes"], &out);
 
     // The rCRS without its FASTA header and line breaks: position p is byte p - 1.
@@ -103,23 +106,26 @@ fn main() {
     write(&out.join("rcrs.bin"), &sequence);
 }
 
-/// Mouse and rat symbols and synonyms, case-sensitive, in a trie of their own: the value's bit 1
-/// says mouse, bit 2 rat. Used to tell `Pink1` (right in a mouse paper) from a miscased symbol.
-fn write_model_symbols(dictionaries: &Path, out: &Path) {
-    let mut symbols: BTreeMap<String, u32> = BTreeMap::new();
-    for (file, bit) in [("mgi_genes.tsv", 1), ("rgd_genes.tsv", 2)] {
-        let text = read(&dictionaries.join(file));
-        for row in rows(&text) {
-            for symbol in std::iter::once(row[1]).chain(list(row[2])) {
-                if !symbol.is_empty() && !symbol.contains('\0') {
-                    *symbols.entry(symbol.to_owned()).or_default() |= bit;
-                }
+/// The symbols and synonyms of a model organism's genes (MGI's or RGD's table), exact case, in a
+/// trie of their own: the value is the gene's row times 4, plus 0 for its symbol, 1 for a
+/// synonym of this gene alone, 2 for a synonym of several genes (the first one's row). A symbol
+/// of one gene that is another's synonym is the symbol.
+fn write_model_names(table: &str, out: &Path) {
+    let mut names: BTreeMap<&str, u32> = BTreeMap::new();
+    for (row, fields) in rows(table).enumerate() {
+        let row = row as u32;
+        names.insert(fields[1], row * 4);
+        for synonym in list(fields[2]).filter(|s| !s.contains('\0')) {
+            let value = names.entry(synonym).or_insert(row * 4 + 1);
+            let symbol = value.is_multiple_of(4);
+            if !symbol && *value / 4 != row {
+                *value = *value / 4 * 4 + 2;
             }
         }
     }
-    let keys: Vec<(&[u8], u32)> = symbols.iter().map(|(k, v)| (k.as_bytes(), *v)).collect();
+    let keys: Vec<(&[u8], u32)> = names.iter().map(|(k, v)| (k.as_bytes(), *v)).collect();
     let trie = yada::builder::DoubleArrayBuilder::build(&keys).expect("trie builds");
-    write(&out.join("model_symbols.bin"), &trie);
+    write(out, &trie);
 }
 
 /// What deciding between genes needs, without parsing rows: per HGNC row, 8 bytes (status,

@@ -190,3 +190,57 @@ fn degrees_companies_and_table_cells_in_a_clinical_chapter() {
         &["PARK2"],
     );
 }
+
+/// All findings of `text` (Markdown): (rule, flagged text, message, first fix).
+fn findings_with_fixes(text: &str) -> Vec<(&'static str, String, String, Option<String>)> {
+    lint(Document { text, kind: DocumentKind::Markdown }, &Config::default())
+        .into_iter()
+        .filter(|d| d.rule.starts_with("gene/"))
+        .map(|d| {
+            let fix = d.fixes.first().map(|f| f.replacement.clone());
+            (d.rule, text[d.span].to_owned(), d.message, fix)
+        })
+        .collect()
+}
+
+#[test]
+fn a_paper_about_mice_follows_mgi() {
+    let found = findings_with_fixes(
+        "In mice, *SirT1*-deficient cells and MyD88 mRNA; Mig12 binds Mid1. SIRT1 protein \
+         and Sirt1 mRNA; Pink1 and Park2 knockout mice.",
+    );
+    let summary: Vec<(&str, &str, Option<&str>)> =
+        found.iter().map(|(r, t, _, f)| (*r, t.as_str(), f.as_deref())).collect();
+    assert_eq!(
+        summary,
+        [
+            ("gene/symbol-case", "SirT1", Some("Sirt1")),
+            ("gene/symbol-case", "MyD88", Some("Myd88")),
+            ("gene/alias", "Mig12", Some("Mid1ip1")),
+            ("gene/previous-symbol", "Park2", Some("Prkn")),
+        ],
+        "{found:#?}"
+    );
+    assert!(found[0].2.contains("the MGI symbol is Sirt1 (MGI:"), "{}", found[0].2);
+    assert!(found[2].2.starts_with("Mig12 is an MGI synonym of Mid1ip1 (MGI:"), "{}", found[2].2);
+}
+
+#[test]
+fn a_paper_about_rats_follows_rgd_and_a_human_paper_hgnc() {
+    let rat = findings_with_fixes("In rats, MyD88 was induced.");
+    assert!(rat[0].2.contains("the RGD symbol is Myd88 (RGD:"), "{rat:?}");
+    let human = findings_with_fixes("In patients, MyD88 was induced and Mig12 bound.");
+    let messages: Vec<&str> = human.iter().map(|(_, _, m, _)| m.as_str()).collect();
+    assert!(messages[0].contains("the HGNC symbol is MYD88"), "{messages:?}");
+    assert!(messages[1].contains("the approved HGNC symbol is MID1IP1"), "{messages:?}");
+}
+
+#[test]
+fn a_protein_in_capitals_gets_the_protein_symbol_in_a_mouse_paper() {
+    let found = findings_with_fixes("MCAD activity in mice.");
+    assert_eq!(found[0].3.as_deref(), Some("ACADM"), "{found:?}");
+    assert!(found[0].2.ends_with("its protein is written ACADM"), "{found:?}");
+    // A mouse paper that names rats for its antibodies keeps MGI.
+    let found = findings_with_fixes("Mouse tissue was stained with a rat antibody; MyD88 rose.");
+    assert!(found[0].2.contains("the MGI symbol is Myd88"), "{found:?}");
+}

@@ -37,8 +37,9 @@ fn accuracy_on_the_training_corpora() {
 }
 
 /// Gene findings on whole papers (the CRAFT articles) fall on gene mentions: the `fulltext:`
-/// issue's target of 0.95, with a floor on how many are found, so that precision is not bought
-/// by flagging nothing.
+/// issue's target of 0.95, with a floor a little under today's count of findings on genes, so
+/// that precision is not bought by flagging nothing. (The articles are mostly about mice: a
+/// mouse symbol written right, which HGNC would call an alias, is rightly no finding.)
 #[test]
 fn gene_findings_on_full_text() {
     let Some(shared) = common::shared_dir("gene_findings_on_full_text") else { return };
@@ -47,7 +48,7 @@ fn gene_findings_on_full_text() {
     let score = evaluate_articles(&articles, &Config::default(), &mut log);
     println!("{}", score.table());
     assert!(score.precision() >= 0.95, "full-text gene finding precision {:.3}", score.precision());
-    assert!(score.on_genes() >= 2700, "gene findings on gene mentions {}", score.on_genes());
+    assert!(score.on_genes() >= 2600, "gene findings on gene mentions {}", score.on_genes());
 }
 
 /// A protein change or a nuclear gene's variant (`A467T` in POLG, `C677T` in MTHFR) is never

@@ -5,6 +5,7 @@
 //! the binary. Nothing is parsed or copied at start-up: the trie, the entry tables and the TSV
 //! rows are read in place, so the first lookup costs what every other lookup costs.
 
+mod authority;
 pub mod folded;
 pub mod keys;
 mod records;
@@ -17,6 +18,7 @@ use std::sync::LazyLock;
 pub use trie::Node;
 use trie::Trie;
 
+pub use authority::{Authority, ModelGene, ModelName};
 pub use keys::{Entry, Source};
 pub use records::{
     ClinvarRecord, Gene, GeneId, GeneStatus, MeshCategory, MeshId, MeshRecord, MitoLocus, Species,
@@ -57,8 +59,12 @@ pub struct Dictionary {
     gene_facts: &'static [u8],
     gene_merged_starts: &'static [u8],
     gene_merged: &'static [u8],
-    /// Mouse and rat symbols, exact case; value bit 1 = mouse, 2 = rat.
-    model_symbols: Trie,
+    /// MGI's and RGD's gene tables, and their symbols and synonyms, exact case (see build.rs
+    /// `write_model_names`).
+    mgi: Table,
+    rgd: Table,
+    mouse_names: Trie,
+    rat_names: Trie,
     pub(crate) mt_loci: Table,
     /// `mt_loci` read into records on first use (77 rows, asked about for every variant).
     mt_loci_parsed: std::sync::OnceLock<Vec<MitoLocus>>,
@@ -93,7 +99,10 @@ static EMBEDDED: LazyLock<Dictionary> = LazyLock::new(|| Dictionary {
     gene_facts: embedded!("gene_facts.bin"),
     gene_merged_starts: embedded!("gene_merged_starts.bin"),
     gene_merged: embedded!("gene_merged.bin"),
-    model_symbols: Trie::new(embedded!("model_symbols.bin")),
+    mgi: embedded_table!("mgi", "mgi_genes.tsv"),
+    rgd: embedded_table!("rgd", "rgd_genes.tsv"),
+    mouse_names: Trie::new(embedded!("mouse_names.bin")),
+    rat_names: Trie::new(embedded!("rat_names.bin")),
     mt_loci: embedded_table!("mt_loci", "mt_loci.tsv"),
     mt_loci_parsed: std::sync::OnceLock::new(),
     clinvar: embedded_table!("clinvar", "clinvar_mt.tsv"),
@@ -159,12 +168,34 @@ impl Dictionary {
 
     /// Whether `symbol` is, with exactly this case, a mouse (MGI) gene symbol or synonym.
     pub fn is_mouse_symbol(&self, symbol: &str) -> bool {
-        self.model_symbols.get(symbol.as_bytes()).is_some_and(|bits| bits & 1 != 0)
+        self.model_name(Authority::Mgi, symbol).is_some()
     }
 
     /// Whether `symbol` is, with exactly this case, a rat (RGD) gene symbol or synonym.
     pub fn is_rat_symbol(&self, symbol: &str) -> bool {
-        self.model_symbols.get(symbol.as_bytes()).is_some_and(|bits| bits & 2 != 0)
+        self.model_name(Authority::Rgd, symbol).is_some()
+    }
+
+    /// What `written`, with exactly this case, is for the model organism's authority (MGI or
+    /// RGD): a gene's symbol, one gene's synonym, or a synonym of several genes.
+    pub fn model_name(&self, authority: Authority, written: &str) -> Option<ModelName> {
+        let (names, table) = match authority {
+            Authority::Mgi => (&self.mouse_names, &self.mgi),
+            Authority::Rgd => (&self.rat_names, &self.rgd),
+            Authority::Hgnc => return None,
+        };
+        let value = names.get(written.as_bytes())?;
+        let mut fields = table.row((value / 4) as usize).split('\t');
+        let gene = ModelGene {
+            authority,
+            number: fields.next().unwrap_or(""),
+            symbol: fields.next().unwrap_or(""),
+        };
+        Some(match value % 4 {
+            0 => ModelName::Symbol(gene),
+            1 => ModelName::Synonym(gene),
+            _ => ModelName::AmbiguousSynonym,
+        })
     }
 
     /// Every HGNC entry, approved or withdrawn.
@@ -194,7 +225,8 @@ mod tests {
     #[test]
     fn embedded_tries_are_valid() {
         assert!(yada::DoubleArray::new(&embedded!("trie.bin")[..]).is_ok());
-        assert!(yada::DoubleArray::new(&embedded!("model_symbols.bin")[..]).is_ok());
+        assert!(yada::DoubleArray::new(&embedded!("mouse_names.bin")[..]).is_ok());
+        assert!(yada::DoubleArray::new(&embedded!("rat_names.bin")[..]).is_ok());
     }
 
     #[test]
@@ -208,6 +240,23 @@ mod tests {
         assert!(d.is_mouse_symbol("Pink1"));
         assert!(!d.is_mouse_symbol("PINK1"));
         assert!(d.is_rat_symbol("Pink1"));
+    }
+
+    #[test]
+    fn model_names_tell_symbols_from_synonyms() {
+        let d = Dictionary::embedded();
+        let Some(ModelName::Symbol(sirt1)) = d.model_name(Authority::Mgi, "Sirt1") else {
+            panic!("Sirt1 is an MGI symbol")
+        };
+        assert_eq!((sirt1.symbol, sirt1.authority), ("Sirt1", Authority::Mgi));
+        assert!(sirt1.id().starts_with("MGI:"));
+        let Some(ModelName::Synonym(mid1ip1)) = d.model_name(Authority::Mgi, "Mig12") else {
+            panic!("Mig12 is an MGI synonym")
+        };
+        assert_eq!(mid1ip1.symbol, "Mid1ip1");
+        assert_eq!(d.model_name(Authority::Mgi, "SirT1"), None);
+        assert!(matches!(d.model_name(Authority::Rgd, "Sirt1"), Some(ModelName::Symbol(_))));
+        assert_eq!(d.model_name(Authority::Hgnc, "SIRT1"), None);
     }
 
     #[test]

@@ -16,7 +16,7 @@ pub use reference::{markdown_reference, table};
 use std::collections::BTreeSet;
 
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::dictionary::Dictionary;
+use crate::dictionary::{Authority, Dictionary};
 use crate::entity::{Entity, Meaning};
 use crate::markup::DocumentKind;
 use crate::recognize::Recognized;
@@ -113,6 +113,18 @@ impl<'a> LintContext<'a> {
 
     pub fn written(&self, entity: &Entity) -> &'a str {
         &self.text[entity.span.clone()]
+    }
+
+    /// The authority for the document's rodent genes: MGI where it is about mice, RGD where it
+    /// is about rats and not mice (a mouse paper names rats for its antibodies).
+    pub fn rodent_authority(&self) -> Option<Authority> {
+        if self.species.contains(MOUSE) {
+            Some(Authority::Mgi)
+        } else if self.species.contains(RAT) {
+            Some(Authority::Rgd)
+        } else {
+            None
+        }
     }
 
     /// Whether the document is about mice or rats, where `Pink1` is the right spelling.

@@ -1,6 +1,6 @@
 //! `gene/alias`: an alias of exactly one gene (CX43 is GJA1).
 
-use super::{describe, finding, gene_mentions};
+use super::{describe, finding, gene_mentions, rodent_finding, rodent_reading};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::entity::WrittenAs;
 use crate::recognize::genes::has_gene_context;
@@ -21,7 +21,12 @@ italicised, or next to gene, mRNA, transcript, promoter, knockout, knockdown, al
 -/- or +/-. A severity set in biolint.toml replaces both.\n\n\
 Not flagged: an alias that is another gene's approved symbol (AVP is the gene AVP), an alias \
 of several genes (see gene/ambiguous-alias), an alias that is an ordinary word or a protein \
-name (ghrelin, survivin), and an abbreviation the document defines as something else.",
+name (ghrelin, survivin), and an abbreviation the document defines as something else.\n\n\
+In a paper about mice (or about rats and not mice), MGI's (RGD's) names decide: the species' \
+symbol is right (Sirt1), and so is the symbol in capitals, as MGI and RGD write the protein \
+(SIRT1); a synonym is reported with the MGI symbol as the fix (Mig12 → Mid1ip1), or with the \
+protein's symbol for a name in capitals (MCAD → ACADM); a symbol in another case is reported \
+with the MGI symbol (SirT1 → Sirt1, MyD88 → Myd88). The message names the authority.",
 };
 
 impl Rule for Alias {
@@ -35,6 +40,10 @@ impl Rule for Alias {
                 continue;
             }
             let written = context.written(entity);
+            if let Some(reading) = rodent_reading(context, written) {
+                out.extend(rodent_finding(&INFO, context, entity, reading));
+                continue;
+            }
             let italic = &context.recognized.prose.italic;
             let severity = if has_gene_context(&entity.span, context.text, italic) {
                 Severity::Warning
@@ -43,7 +52,7 @@ impl Rule for Alias {
             };
             let symbol = context.dictionary.gene(gene.gene).symbol;
             let message = format!(
-                "{written} is an alias of {}; the approved symbol is {symbol}",
+                "{written} is an alias of {}; the approved HGNC symbol is {symbol}",
                 describe(context, gene.gene)
             );
             out.push(finding(&INFO, severity, context, entity, message, &gene.candidates));
@@ -78,7 +87,7 @@ mod tests {
         let d = &findings(RULE, "CX43 levels rose.")[0];
         assert_eq!(
             d.message,
-            "CX43 is an alias of GJA1 (gap junction protein alpha 1, NCBI Gene 2697); the approved symbol is GJA1"
+            "CX43 is an alias of GJA1 (gap junction protein alpha 1, NCBI Gene 2697); the approved HGNC symbol is GJA1"
         );
         assert_eq!(d.severity, Severity::Info);
     }

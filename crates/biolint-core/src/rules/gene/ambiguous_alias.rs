@@ -2,7 +2,7 @@
 
 use rustc_hash::FxHashSet;
 
-use super::{describe_all, finding, gene_mentions};
+use super::{describe_all, finding, gene_mentions, rodent_finding, rodent_reading};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::dictionary::GeneId;
 use crate::entity::{Meaning, WrittenAs};
@@ -43,6 +43,10 @@ impl Rule for AmbiguousAlias {
                 continue;
             }
             let written = context.written(entity);
+            if let Some(reading) = rodent_reading(context, written) {
+                out.extend(rodent_finding(&INFO, context, entity, reading));
+                continue;
+            }
             // Candidates the document names by their symbol first, in the order recognition
             // ranked them.
             let mut candidates = gene.candidates.clone();
@@ -50,7 +54,7 @@ impl Rule for AmbiguousAlias {
             let named: Vec<GeneId> =
                 candidates.iter().copied().filter(|g| written_symbols.contains(g)).collect();
             let mut message = format!(
-                "{written} is an alias of several genes: {}",
+                "{written} is an HGNC alias of several genes: {}",
                 describe_all(context, &candidates, "or")
             );
             if let [one] = named[..] {

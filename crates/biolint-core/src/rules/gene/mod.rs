@@ -1,4 +1,6 @@
-//! Rules about gene symbols: journals ask for the approved HGNC symbol (PRKN, not PARK2).
+//! Rules about gene symbols: journals ask for the approved symbol of the species' authority:
+//! HGNC for human genes (PRKN, not PARK2), MGI and RGD in papers about mice and rats (Sirt1,
+//! not SirT1; Mid1ip1, not Mig12), where a gene's protein is written in capitals (SIRT1).
 
 pub mod alias;
 pub mod ambiguous_alias;
@@ -11,7 +13,7 @@ use std::ops::Range;
 
 use super::{LintContext, RuleInfo};
 use crate::diagnostic::{Diagnostic, Fix, Severity};
-use crate::dictionary::GeneId;
+use crate::dictionary::{GeneId, ModelGene, ModelName};
 use crate::entity::{Case, Entity, GeneMention, WrittenAs};
 
 /// "PRKN (parkin RBR E3 ubiquitin protein ligase, NCBI Gene 5071)"
@@ -52,6 +54,92 @@ pub fn replacement(context: &LintContext, written: &str, gene: GeneId) -> String
         }
     }
     symbol.to_owned()
+}
+
+/// What a name is in a paper about mice or rats, for MGI or RGD.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RodentReading {
+    /// The species' symbol (`Sirt1`), or the symbol in capitals, as MGI and RGD write the
+    /// protein (`SIRT1`): right as it is.
+    Right,
+    /// A synonym of one gene (`Mig12` for Mid1ip1, `Park2` for Prkn, `MCAD` for Acadm).
+    Synonym(ModelGene),
+    /// The symbol in another case (`SirT1`, `MyD88` for Sirt1, Myd88).
+    Miscased(ModelGene),
+}
+
+/// What `written` is for the authority of the document's rodents (see
+/// [`LintContext::rodent_authority`]); `None` outside papers about mice or rats, and where the
+/// authority does not know the name (HGNC's reading then stands).
+pub fn rodent_reading(context: &LintContext, written: &str) -> Option<RodentReading> {
+    let authority = context.rodent_authority()?;
+    match context.dictionary.model_name(authority, written) {
+        Some(ModelName::Symbol(_)) => return Some(RodentReading::Right),
+        Some(ModelName::Synonym(gene)) => return Some(RodentReading::Synonym(gene)),
+        Some(ModelName::AmbiguousSynonym) => return None,
+        None => {}
+    }
+    // Rodent symbols are capitalised, the rest in lower case (the few that are not are found as
+    // written above).
+    let mut chars = written.chars();
+    let cased: String =
+        chars.next().into_iter().chain(chars.flat_map(char::to_lowercase)).collect();
+    match context.dictionary.model_name(authority, &cased) {
+        Some(ModelName::Symbol(_)) if is_protein_case(written) => Some(RodentReading::Right),
+        Some(ModelName::Symbol(gene)) => Some(RodentReading::Miscased(gene)),
+        _ => None,
+    }
+}
+
+/// Written without lower-case letters, as MGI and RGD write a gene's protein (SIRT1).
+fn is_protein_case(written: &str) -> bool {
+    !written.chars().any(char::is_lowercase)
+}
+
+/// The finding for a synonym or a miscased symbol in a paper about mice or rats, named for
+/// its authority, with the authority's symbol as the fix: the gene's (`Mid1ip1` for Mig12), or
+/// its protein's for a name in capitals (`ACADM` for MCAD).
+pub fn rodent_finding(
+    info: &RuleInfo,
+    context: &LintContext,
+    entity: &Entity,
+    reading: RodentReading,
+) -> Option<Diagnostic> {
+    let written = context.written(entity);
+    let (replacement, message) = match reading {
+        RodentReading::Right => return None,
+        RodentReading::Synonym(gene) => {
+            let authority = gene.authority.name();
+            let named =
+                format!("{written} is an {authority} synonym of {} ({})", gene.symbol, gene.id());
+            if is_protein_case(written) {
+                let protein = gene.symbol.to_uppercase();
+                (protein.clone(), format!("{named}; its protein is written {protein}"))
+            } else {
+                (
+                    gene.symbol.to_owned(),
+                    format!("{named}; the {authority} symbol is {}", gene.symbol),
+                )
+            }
+        }
+        RodentReading::Miscased(gene) => (
+            gene.symbol.to_owned(),
+            format!(
+                "{written} is in the wrong case: the {} symbol is {} ({})",
+                gene.authority.name(),
+                gene.symbol,
+                gene.id()
+            ),
+        ),
+    };
+    Some(Diagnostic {
+        rule: info.id,
+        severity: info.default_severity,
+        message,
+        span: entity.span.clone(),
+        fixes: vec![Fix::replace(entity.span.clone(), replacement)],
+        entity: Some(entity.clone()),
+    })
 }
 
 /// One "Replace with ..." fix per gene.

@@ -1,6 +1,6 @@
 //! `gene/previous-symbol`: a symbol HGNC has replaced (PARK2 is now PRKN).
 
-use super::{describe_all, finding, gene_mentions};
+use super::{describe_all, finding, gene_mentions, rodent_finding, rodent_reading};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::entity::WrittenAs;
 use crate::rules::{LintContext, Rule, RuleInfo};
@@ -17,8 +17,12 @@ Journals ask for the current approved symbol, and readers and search engines fin
 it. The finding names the approved symbol, the gene's name and its NCBI Gene ID, with one fix per \
 current gene (a previous symbol that two genes share gets two).\n\n\
 Not flagged: a symbol that is also some gene's approved symbol today (approved wins), disease \
-acronyms HGNC once used as symbols (LHON, MELAS), and text the document defines otherwise. In a \
-paper about mice or rats, a symbol in rodent case is fixed to the rodent symbol (Park2 → Prkn).",
+acronyms HGNC once used as symbols (LHON, MELAS), and text the document defines otherwise.\n\n\
+In a paper about mice (or about rats and not mice), MGI's (RGD's) names decide: the species' \
+symbol is right (Sirt1), and so is the symbol in capitals, as MGI and RGD write the protein \
+(SIRT1); a synonym is reported with the MGI symbol as the fix (Mig12 → Mid1ip1), or with the \
+protein's symbol for a name in capitals (MCAD → ACADM); a symbol in another case is reported \
+with the MGI symbol (SirT1 → Sirt1, MyD88 → Myd88). The message names the authority.",
 };
 
 impl Rule for PreviousSymbol {
@@ -32,8 +36,12 @@ impl Rule for PreviousSymbol {
                 continue;
             }
             let written = context.written(entity);
+            if let Some(reading) = rodent_reading(context, written) {
+                out.extend(rodent_finding(&INFO, context, entity, reading));
+                continue;
+            }
             let message = format!(
-                "{written} is a previous symbol of {}",
+                "{written} is a previous HGNC symbol of {}",
                 describe_all(context, &gene.candidates, "and of")
             );
             out.push(finding(
@@ -67,7 +75,7 @@ mod tests {
         let d = &findings(RULE, "PARK2 was lost.")[0];
         assert_eq!(
             d.message,
-            "PARK2 is a previous symbol of PRKN (parkin RBR E3 ubiquitin protein ligase, NCBI Gene 5071)"
+            "PARK2 is a previous HGNC symbol of PRKN (parkin RBR E3 ubiquitin protein ligase, NCBI Gene 5071)"
         );
     }
 

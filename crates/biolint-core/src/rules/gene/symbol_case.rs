@@ -1,6 +1,6 @@
 //! `gene/symbol-case`: a human gene symbol written in the wrong case (C19ORF12 for C19orf12).
 
-use super::describe;
+use super::{describe, rodent_finding, rodent_reading};
 use crate::diagnostic::{Diagnostic, Fix, Severity};
 use crate::entity::{Case, WrittenAs};
 use crate::rules::{LintContext, Rule, RuleInfo};
@@ -19,7 +19,12 @@ Flagged: a human symbol in another case that no mouse or rat symbol and no Engli
 explains (C19ORF12), and a rodent-case symbol (Tfam) in a document whose species are human only \
 (it names humans or patients and no mouse or rat, or biolint.toml says `species = [\"human\"]`).\n\n\
 Not flagged: rodent case in a document about mice or rats, or one that names no species; \
-aliases and previous symbols (their own rules apply).",
+aliases and previous symbols (their own rules apply).\n\n\
+In a paper about mice (or about rats and not mice), MGI's (RGD's) names decide: the species' \
+symbol is right (Sirt1), and so is the symbol in capitals, as MGI and RGD write the protein \
+(SIRT1); a synonym is reported with the MGI symbol as the fix (Mig12 → Mid1ip1), or with the \
+protein's symbol for a name in capitals (MCAD → ACADM); a symbol in another case is reported \
+with the MGI symbol (SirT1 → Sirt1, MyD88 → Myd88). The message names the authority.",
 };
 
 impl Rule for SymbolCase {
@@ -38,6 +43,10 @@ impl Rule for SymbolCase {
                 continue;
             }
             let written = context.written(entity);
+            if let Some(reading) = rodent_reading(context, written) {
+                out.extend(rodent_finding(&INFO, context, entity, reading));
+                continue;
+            }
             let dictionary = context.dictionary;
             let rodent = dictionary.is_mouse_symbol(written) || dictionary.is_rat_symbol(written);
             if rodent && !context.is_about_humans_only() {

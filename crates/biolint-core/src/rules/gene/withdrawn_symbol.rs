@@ -1,6 +1,6 @@
 //! `gene/withdrawn-symbol`: a symbol HGNC has withdrawn.
 
-use super::{describe_all, finding, gene_mentions};
+use super::{describe_all, finding, gene_mentions, rodent_finding, rodent_reading};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::entity::WrittenAs;
 use crate::rules::{LintContext, Rule, RuleInfo};
@@ -31,6 +31,10 @@ impl Rule for WithdrawnSymbol {
                 continue;
             }
             let written = context.written(entity);
+            if let Some(reading) = rodent_reading(context, written) {
+                out.extend(rodent_finding(&INFO, context, entity, reading));
+                continue;
+            }
             let message = format!(
                 "{written} is a withdrawn HGNC symbol; it was merged into {}",
                 describe_all(context, &gene.candidates, "and")
