@@ -8,11 +8,12 @@ use clap::ValueEnum;
 use serde::Serialize;
 
 use super::configs::Configs;
+use super::human;
 use super::input::{self, Input};
 use super::{EXIT_BAD_INPUT, KindArg};
 use biolint_core::diagnostic::Severity;
 use biolint_core::markup::DocumentKind;
-use biolint_core::report::diagnostics::{DiagnosticJson, diagnostic_json, human, summary};
+use biolint_core::report::diagnostics::{DiagnosticJson, diagnostic_json};
 use biolint_core::text::LineIndex;
 use biolint_core::{Document, lint};
 
@@ -108,9 +109,7 @@ pub fn run(args: Args) -> ExitCode {
         }
         match args.format {
             Format::Human => {
-                for d in &diagnostics {
-                    let _ = writeln!(out, "{}", human(&name, d, &lines));
-                }
+                let _ = write!(out, "{}", human::report(&name, &text, &diagnostics, &lines));
             }
             Format::Json => json.push(FileDiagnostics {
                 path: name,
@@ -125,7 +124,7 @@ pub fn run(args: Args) -> ExitCode {
         Format::Human => {
             let counts: Vec<(Severity, usize)> =
                 Severity::ALL.iter().map(|s| (*s, counts[*s as usize])).collect();
-            let _ = writeln!(out, "{}", summary(&counts, with_findings, checked));
+            let _ = writeln!(out, "{}", human::summary(&counts, with_findings, checked));
         }
         Format::Json => {
             let _ = serde_json::to_writer_pretty(&mut out, &json);

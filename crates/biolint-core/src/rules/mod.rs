@@ -13,7 +13,7 @@ pub mod variant;
 
 pub use reference::{markdown_reference, table};
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::dictionary::{Authority, Dictionary};
@@ -88,6 +88,10 @@ pub struct LintContext<'a> {
     /// NCBI Taxonomy IDs of the species the document is about: those it names, and those the
     /// configuration gives.
     pub species: BTreeSet<String>,
+    /// The species the configuration gives, which decide where the text is mixed.
+    configured_species: &'a [String],
+    /// How often the text names each species, by NCBI Taxonomy ID.
+    mentions: BTreeMap<&'static str, usize>,
 }
 
 impl<'a> LintContext<'a> {
@@ -96,15 +100,18 @@ impl<'a> LintContext<'a> {
         kind: DocumentKind,
         dictionary: &'static Dictionary,
         recognized: &'a Recognized,
-        configured_species: &[String],
+        configured_species: &'a [String],
     ) -> LintContext<'a> {
         let mut species: BTreeSet<String> = configured_species.iter().cloned().collect();
+        let mut mentions = BTreeMap::new();
         for entity in &recognized.entities {
             if let Meaning::Species(id) = entity.meaning {
-                species.insert(dictionary.species(id).taxon_id.to_owned());
+                let taxon = dictionary.species(id).taxon_id;
+                species.insert(taxon.to_owned());
+                *mentions.entry(taxon).or_default() += 1;
             }
         }
-        LintContext { text, kind, dictionary, recognized, species }
+        LintContext { text, kind, dictionary, recognized, species, configured_species, mentions }
     }
 
     pub fn entities(&self) -> &[Entity] {
@@ -115,12 +122,23 @@ impl<'a> LintContext<'a> {
         &self.text[entity.span.clone()]
     }
 
-    /// The authority for the document's rodent genes: MGI where it is about mice, RGD where it
-    /// is about rats and not mice (a mouse paper names rats for its antibodies).
+    /// The authority for the document's genes when it is about mice or rats: MGI where the
+    /// configuration says mice, or the text names mice at least as often as humans; RGD likewise
+    /// for rats, in a text that names no mice (a mouse paper names rats for its antibodies). A
+    /// review about patients that mentions a mouse study keeps HGNC.
     pub fn rodent_authority(&self) -> Option<Authority> {
-        if self.species.contains(MOUSE) {
+        let configured = |taxon: &str| self.configured_species.iter().any(|s| s == taxon);
+        if configured(MOUSE) {
+            return Some(Authority::Mgi);
+        }
+        if configured(RAT) {
+            return Some(Authority::Rgd);
+        }
+        let count = |taxon: &str| self.mentions.get(taxon).copied().unwrap_or(0);
+        let (mice, rats, humans) = (count(MOUSE), count(RAT), count(HUMAN));
+        if mice > 0 && mice >= humans {
             Some(Authority::Mgi)
-        } else if self.species.contains(RAT) {
+        } else if rats > 0 && mice == 0 && rats >= humans {
             Some(Authority::Rgd)
         } else {
             None
