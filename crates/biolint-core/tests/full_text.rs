@@ -244,3 +244,29 @@ fn a_protein_in_capitals_gets_the_protein_symbol_in_a_mouse_paper() {
     let found = findings_with_fixes("Mouse tissue was stained with a rat antibody; MyD88 rose.");
     assert!(found[0].2.contains("the MGI symbol is Myd88"), "{found:?}");
 }
+
+#[test]
+fn abbreviation_lists_in_latex_and_tables() {
+    // The acronym packages' definitions, in the preamble.
+    assert_flags_in(
+        "\\documentclass{article}\n\\usepackage{glossaries}\n\\newacronym{cca}{CCA}{canonical correlation analysis}\n\\acro{ASM}{anti-seizure medication}\n\\begin{document}\nWe used \\gls{cca}; CCA and an ASM; PARK2 too.\n\\end{document}\n",
+        DocumentKind::Latex,
+        &["PARK2"],
+    );
+    // A gene the list defines stays a gene.
+    assert_flags_in(
+        "\\documentclass{article}\n\\acrodef{PINK1}{PTEN-induced kinase 1}\n\\begin{document}\nPINK1 and PARK2.\n\\end{document}\n",
+        DocumentKind::Latex,
+        &["PARK2"],
+    );
+    // A table of abbreviations, in Markdown and in LaTeX.
+    assert_flags(
+        "## Abbreviations\n\n| Abbreviation | Meaning |\n|---|---|\n| CCA | canonical correlation analysis |\n| SAC | starburst amacrine cell |\n\nCCA and SAC counts.\n",
+        &[],
+    );
+    assert_flags_in(
+        "\\begin{tabular}{ll}\nCCA & canonical correlation analysis \\\\\nSAC & starburst amacrine cell \\\\\n\\end{tabular}\nCCA and SAC counts.\n",
+        DocumentKind::Latex,
+        &[],
+    );
+}

@@ -716,14 +716,89 @@ impl<'a> Scanner<'a> {
         }
         self.italic.sort_by_key(|range| (range.start, range.end));
         self.tables.sort_by_key(|range| (range.start, range.end));
+        let definitions = acronym_definitions(self.text, &self.comments);
         Prose {
             ranges: self.builder.finish(),
             italic: self.italic,
             references: self.references,
             comments: self.comments,
             tables: self.tables,
+            definitions,
         }
     }
+}
+
+/// The abbreviations the acronym packages define: `\newacronym[opts]{key}{SF}{long}`,
+/// `\newabbreviation[opts]{key}{SF}{long}` (glossaries), `\acro{SF}[shown]{long}`,
+/// `\acrodef{SF}[shown]{long}` (acronym), as (short form, long form) byte ranges of their
+/// arguments' contents. Commands inside comments (sorted ranges) define nothing.
+fn acronym_definitions(text: &str, comments: &[Range<usize>]) -> Vec<(Range<usize>, Range<usize>)> {
+    const COMMANDS: &[(&str, bool)] = &[
+        ("\\newacronym", true),
+        ("\\newabbreviation", true),
+        ("\\acro", false),
+        ("\\acrodef", false),
+    ];
+    let bytes = text.as_bytes();
+    let mut found = Vec::new();
+    for (at, _) in text.match_indices('\\') {
+        let Some((name, keyed)) = COMMANDS.iter().find(|(name, _)| {
+            text[at..].starts_with(name)
+                && !bytes.get(at + name.len()).is_some_and(u8::is_ascii_alphabetic)
+        }) else {
+            continue;
+        };
+        let commented = comments.partition_point(|c| c.end <= at);
+        if comments.get(commented).is_some_and(|c| c.start <= at) {
+            continue;
+        }
+        // Mandatory arguments, skipping optional ones: `{key}{SF}{long}` or `{SF}[shown]{long}`.
+        let mut position = at + name.len();
+        let mut arguments = Vec::new();
+        while arguments.len() < if *keyed { 3 } else { 2 } {
+            while bytes.get(position).is_some_and(u8::is_ascii_whitespace) {
+                position += 1;
+            }
+            match bytes.get(position) {
+                Some(b'[') => match text[position..].find(']') {
+                    Some(close) => position += close + 1,
+                    None => break,
+                },
+                Some(b'{') => match balanced_group_end(bytes, position) {
+                    Some(close) => {
+                        arguments.push(position + 1..close);
+                        position = close + 1;
+                    }
+                    None => break,
+                },
+                _ => break,
+            }
+        }
+        if let [.., short, long] = &arguments[..]
+            && arguments.len() == if *keyed { 3 } else { 2 }
+        {
+            found.push((short.clone(), long.clone()));
+        }
+    }
+    found
+}
+
+/// The offset of the `}` that closes the group opened at `open`.
+fn balanced_group_end(bytes: &[u8], open: usize) -> Option<usize> {
+    let mut depth = 0;
+    for (i, &b) in bytes.iter().enumerate().skip(open) {
+        match b {
+            b'{' => depth += 1,
+            b'}' => {
+                depth -= 1;
+                if depth == 0 {
+                    return Some(i);
+                }
+            }
+            _ => {}
+        }
+    }
+    None
 }
 
 /// Whether the text has a `\begin{document}` outside comments, so that what precedes it is a
@@ -1060,5 +1135,23 @@ mod tests {
         }
         assert_eq!(texts("\\emph{PINK1\n\nNext"), ["PINK1", "Next"]);
         assert!(prose("\\emph{PINK1", DocumentKind::Latex).italic.is_empty());
+    }
+
+    #[test]
+    fn acronym_packages_define_abbreviations() {
+        let text = "\\documentclass{article}\n\\usepackage{glossaries}\n\\newacronym[longplural={x}]{cca}{CCA}{canonical correlation analysis}\n\\acro{ROS}[ROS]{reactive oxygen species}\n% \\acrodef{ASM}{anti-seizure medication}\n\\begin{document}\n\\acrodef{PD}{Parkinson's \\emph{disease}}\nText.\n\\end{document}\n";
+        let definitions: Vec<(&str, &str)> = prose(text, DocumentKind::Latex)
+            .definitions
+            .iter()
+            .map(|(s, l)| (&text[s.clone()], &text[l.clone()]))
+            .collect();
+        assert_eq!(
+            definitions,
+            [
+                ("CCA", "canonical correlation analysis"),
+                ("ROS", "reactive oxygen species"),
+                ("PD", "Parkinson's \\emph{disease}")
+            ]
+        );
     }
 }

@@ -303,6 +303,7 @@ impl<'a> Scan<'a> {
             references: self.references,
             comments: self.comments,
             tables: self.tables,
+            definitions: Vec::new(),
         }
     }
 }

@@ -55,6 +55,10 @@ pub struct Prose {
     /// lists; LaTeX tabular-like, `table`, `itemize`, `enumerate` and `description`
     /// environments; plain-text runs of tab-separated rows and of list items).
     pub tables: Vec<Range<usize>>,
+    /// Abbreviations the markup itself defines, as (short form, long form) byte ranges: LaTeX's
+    /// `\newacronym`, `\newabbreviation`, `\acro`, `\acrodef`, wherever they stand (the preamble
+    /// too), outside comments.
+    pub definitions: Vec<(Range<usize>, Range<usize>)>,
 }
 
 /// Finds the prose of `text`. Pure, never panics, roughly linear in the length of the text.

@@ -37,11 +37,62 @@ pub enum Form {
 }
 
 /// Every abbreviation definition in `text` (the masked document: non-prose is `\0`), in
-/// document order.
-pub fn find(text: &str) -> Vec<Abbreviation> {
+/// document order: in the prose, in the two-cell rows of the `tables` (byte ranges), and
+/// those the markup defines (`definitions`: short and long form, as LaTeX's `\newacronym`).
+pub fn find(
+    text: &str,
+    tables: &[Range<usize>],
+    definitions: &[(Range<usize>, Range<usize>)],
+) -> Vec<Abbreviation> {
     let mut found = parenthesized(text);
     found.extend(listed(text));
+    found.extend(tables.iter().flat_map(|table| tabled(text, table.clone())));
+    found.extend(definitions.iter().map(|(short, long)| Abbreviation {
+        short: short.clone(),
+        long: long.clone(),
+        form: Form::Listed,
+    }));
     found.sort_by_key(|a| a.short.start.min(a.long.start));
+    found
+}
+
+/// The rows of a table (or a list of abbreviations set as one) with two cells, a short form
+/// and its long form: `| CCA | canonical correlation analysis |`,
+/// `CCA & canonical correlation analysis \\`.
+fn tabled(text: &str, table: Range<usize>) -> Vec<Abbreviation> {
+    let mut found = Vec::new();
+    let mut line_start = table.start;
+    for line in text[table.clone()].split_inclusive('\n') {
+        let cells: Vec<Range<usize>> = line
+            .split('\0')
+            .scan(line_start, |at, cell| {
+                let range = *at..*at + cell.len();
+                *at += cell.len() + 1;
+                Some(range)
+            })
+            .map(|cell| trim(text, cell))
+            .filter(|cell| !cell.is_empty())
+            .collect();
+        line_start += line.len();
+        let [short, long] = &cells[..] else { continue };
+        let sf = &text[short.clone()];
+        let long_text = &text[long.clone()];
+        let capitals = sf.chars().filter(|c| c.is_uppercase() || c.is_ascii_digit()).count();
+        let first = |s: &str| s.chars().next().map(|c| c.to_lowercase().collect::<String>());
+        if is_short_form(sf)
+            && capitals >= 2
+            && first(sf) == first(long_text)
+            && long_text.split_whitespace().any(|w| w.chars().any(char::is_lowercase))
+            && initials_cover(sf, long_text)
+            && best_long_form(text, short.clone(), long.clone()).is_some()
+        {
+            found.push(Abbreviation {
+                short: short.clone(),
+                long: long.clone(),
+                form: Form::Listed,
+            });
+        }
+    }
     found
 }
 
@@ -369,7 +420,7 @@ mod tests {
     use super::*;
 
     fn pairs(text: &str) -> Vec<(&str, &str)> {
-        find(text).into_iter().map(|a| (&text[a.short], &text[a.long])).collect()
+        find(text, &[], &[]).into_iter().map(|a| (&text[a.short], &text[a.long])).collect()
     }
 
     #[test]

@@ -81,7 +81,7 @@ pub fn recognize(
     }
     let about_mitochondria = is_about_mitochondria(&masked);
     let variants = mtdna_variants(&masked, about_mitochondria, dictionary);
-    let abbreviations = abbreviations::find(&masked);
+    let abbreviations = abbreviations::find(&masked, &prose.tables, &prose.definitions);
 
     let mut context = Context {
         text,

@@ -11,7 +11,7 @@ use super::context::Context;
 use super::genes::{self, Named};
 use super::interpret::{Interpretation, Override, interpret_group};
 use crate::dictionary::keys::{self, is_word_byte};
-use crate::dictionary::{GeneId, Source};
+use crate::dictionary::{Entry, GeneId, Source};
 use crate::entity::{Case, GeneMention, Meaning, WrittenAs};
 
 /// What each defined short form means, from its long form.
@@ -39,32 +39,12 @@ pub(super) fn abbreviation_overrides(
                 Some(Interpretation::Entity(meaning)) => Some(meaning),
                 _ => None,
             });
-        let at_short = candidates.partition_point(|c| c.span.start < abbreviation.short.start);
-        let mut short_genes: Vec<GeneId> = candidates[at_short..]
+        let short_entries = short_form_entries(abbreviation, short, candidates, context);
+        let short_genes: Vec<GeneId> = short_entries
             .iter()
-            .take_while(|c| c.span.start == abbreviation.short.start)
-            .filter(|c| c.span == abbreviation.short)
-            .filter_map(|c| match &c.found {
-                Found::Dictionary(e) if e.source.is_gene() => {
-                    Some(context.dictionary.current_genes(GeneId(e.record)))
-                }
-                _ => None,
-            })
-            .flatten()
+            .filter(|(e, _)| e.source.is_gene())
+            .flat_map(|(e, _)| context.dictionary.current_genes(GeneId(e.record)))
             .collect();
-        // A plural no dictionary knows ("starburst amacrine cells (SACs)") is decided by its
-        // singular, which the definition defines too.
-        if short_genes.is_empty()
-            && let Some(singular) =
-                short.strip_suffix('s').filter(|_| singular_or_plural(short).is_some())
-        {
-            let dictionary = context.dictionary;
-            short_genes = dictionary
-                .lookup(singular)
-                .filter(|e| e.source.is_gene() && keys::same_surface(singular, dictionary.form(*e)))
-                .flat_map(|e| dictionary.current_genes(GeneId(e.record)))
-                .collect();
-        }
         // (Most short forms are no gene symbol; splitting the long form into words for nothing
         // cost more than the rest of this loop.)
         let named = if short_genes.is_empty() {
@@ -72,16 +52,8 @@ pub(super) fn abbreviation_overrides(
         } else {
             genes::named_by(long, &short_genes, context.dictionary)
         };
-        let short_entries = || {
-            candidates[at_short..]
-                .iter()
-                .take_while(|c| c.span.start == abbreviation.short.start)
-                .filter(|c| c.span == abbreviation.short && c.case == Case::Exact)
-                .filter_map(|c| match &c.found {
-                    Found::Dictionary(e) => Some(e.source),
-                    _ => None,
-                })
-        };
+        let short_entries =
+            || short_entries.iter().filter(|(_, case)| *case == Case::Exact).map(|(e, _)| e.source);
         // A symbol the author glosses ("CYBA (cytochrome b245 alpha)", "ATM (ataxia
         // telangiectasia mutated)") keeps its meaning whatever the gloss says; an abbreviation
         // the author coins ("reactive oxygen species (ROS)", "CCA: canonical correlation
@@ -184,6 +156,45 @@ pub(super) fn short_form_occurrences<'a>(
         })
         .map(|m| Candidate { span: m.range(), found: Found::ShortForm, case: Case::Exact })
         .collect()
+}
+
+/// The dictionary entries the short form of a definition matches, with their case: those found
+/// at the span, or, where the span is no prose (a LaTeX preamble's `\newacronym`) or the form a
+/// plural no dictionary knows ("starburst amacrine cells (SACs)"), those of the form (or its
+/// singular) looked up.
+fn short_form_entries(
+    abbreviation: &Abbreviation,
+    short: &str,
+    candidates: &[Candidate],
+    context: &Context,
+) -> Vec<(Entry, Case)> {
+    let at_short = candidates.partition_point(|c| c.span.start < abbreviation.short.start);
+    let found: Vec<(Entry, Case)> = candidates[at_short..]
+        .iter()
+        .take_while(|c| c.span.start == abbreviation.short.start)
+        .filter(|c| c.span == abbreviation.short)
+        .filter_map(|c| match &c.found {
+            Found::Dictionary(e) => Some((*e, c.case)),
+            _ => None,
+        })
+        .collect();
+    if !found.is_empty() {
+        return found;
+    }
+    let dictionary = context.dictionary;
+    let singular = short.strip_suffix('s').filter(|_| singular_or_plural(short).is_some());
+    [short]
+        .into_iter()
+        .chain(singular)
+        .find_map(|form| {
+            let entries: Vec<(Entry, Case)> = dictionary
+                .lookup(form)
+                .filter(|e| keys::same_surface(form, dictionary.form(*e)))
+                .map(|e| (e, Case::Exact))
+                .collect();
+            (!entries.is_empty()).then_some(entries)
+        })
+        .unwrap_or_default()
 }
 
 /// Whether a gene symbol is written, in its own case, inside `long`.
