@@ -1,9 +1,19 @@
-//! Byte offsets to lines and columns, for reports.
+//! Small text helpers: words, and byte offsets to lines and columns for reports.
 
 /// The byte offset just after the last character of `s` that `pred` accepts, or 0: where the
 /// last word of `s` starts when `pred` accepts the characters between words.
 pub fn after_last(s: &str, pred: impl Fn(char) -> bool) -> usize {
     s.char_indices().rev().find(|(_, c)| pred(*c)).map_or(0, |(i, c)| i + c.len_utf8())
+}
+
+/// Calls `f` with a short word in ASCII lower case (on the stack: matching words against a
+/// fixed list allocates nothing); `None` for a word longer than 64 bytes.
+pub fn with_ascii_lowercase<R>(word: &str, f: impl FnOnce(&[u8]) -> R) -> Option<R> {
+    let mut buffer = [0u8; 64];
+    let lower = buffer.get_mut(..word.len())?;
+    lower.copy_from_slice(word.as_bytes());
+    lower.make_ascii_lowercase();
+    Some(f(lower))
 }
 
 /// The start of every line of a text, to turn byte offsets into 1-based lines and columns.
@@ -60,6 +70,18 @@ mod tests {
         assert_eq!(after_last("inv🧬x", |c| !c.is_alphanumeric()), 7);
         assert_eq!(after_last("POLG\u{a0}A467T", char::is_whitespace), 6);
         assert_eq!(after_last("word", char::is_whitespace), 0);
+    }
+
+    #[test]
+    fn lowercase_words_on_the_stack() {
+        assert_eq!(with_ascii_lowercase("Kinase", |w| w == b"kinase"), Some(true));
+        assert_eq!(
+            with_ascii_lowercase("α-Syn", |w| w.to_vec()),
+            Some("α-syn".as_bytes().to_vec())
+        );
+        let enzyme = "Phosphoribosyltransferase";
+        assert_eq!(with_ascii_lowercase(enzyme, |w| w.ends_with(b"ase")), Some(true));
+        assert_eq!(with_ascii_lowercase(&"a".repeat(65), |_| ()), None);
     }
 
     #[test]

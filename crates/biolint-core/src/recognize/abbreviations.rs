@@ -155,17 +155,20 @@ const SEPARATORS: &[&str] = &[" - ", " \u{2013} ", " \u{2014} ", " = ", "=", ": 
 fn listed(text: &str) -> Vec<Abbreviation> {
     let bytes = text.as_bytes();
     let mut found = Vec::new();
-    // The separators begin with one of these bytes: only there is the text looked at.
-    for at in memchr::memchr3_iter(b' ', b'=', b':', bytes).chain(memchr::memchr_iter(b',', bytes))
-    {
-        let Some(separator) = SEPARATORS.iter().find(|s| bytes[at..].starts_with(s.as_bytes()))
+    // Every separator holds one of these bytes: only there is the text looked at (spaces are
+    // too many to look at each).
+    let marks = memchr::memchr3_iter(b'-', b'=', b':', bytes)
+        .chain(memchr::memchr2_iter(b',', 0xE2, bytes));
+    for mark in marks {
+        // Where the separator starts, found from its mark: ` - `, ` = `, `=`, `: `, `, `,
+        // ` – `, ` — `.
+        let spaced_before = mark > 0 && bytes[mark - 1] == b' ';
+        let start = if spaced_before { mark - 1 } else { mark };
+        let Some(separator) = SEPARATORS.iter().find(|s| bytes[start..].starts_with(s.as_bytes()))
         else {
             continue;
         };
-        // A spaced separator is found at its space; "=" alone only where no space precedes.
-        if *separator == "=" && at > 0 && bytes[at - 1] == b' ' {
-            continue;
-        }
+        let at = start;
         let Some(short) = entry_start_word(text, at) else { continue };
         let sf = &text[short.clone()];
         let capitals = sf.chars().filter(|c| c.is_uppercase() || c.is_ascii_digit()).count();

@@ -1,5 +1,6 @@
 //! What the steps of recognition share about the document being read.
 
+use std::cell::OnceCell;
 use std::ops::Range;
 
 use rustc_hash::FxHashSet;
@@ -18,8 +19,18 @@ pub(super) struct Context<'a> {
     pub italic: &'a [Range<usize>],
     /// The document is about mitochondria (see [`super::mitochondria::is_about_mitochondria`]).
     pub mitochondrial: bool,
-    /// What the document says that some tokens' readings depend on.
-    pub facts: DocumentFacts,
+    /// The prose, with code and markup blanked (what the facts are read from).
+    pub prose: &'a str,
+    /// What the document says that some tokens' readings depend on, read when first needed.
+    pub facts: OnceCell<DocumentFacts>,
     /// The forms the document uses as genes somewhere (see [`Evidence`]).
     pub evidence: Evidence,
+}
+
+impl Context<'_> {
+    /// What the document says that some tokens' readings depend on (a scan of the whole prose,
+    /// made once, and only for a document with a token that needs it).
+    pub fn facts(&self) -> &DocumentFacts {
+        self.facts.get_or_init(|| DocumentFacts::of(self.prose))
+    }
 }

@@ -106,6 +106,7 @@ impl Evidence {
         for abbreviation in abbreviations {
             let short = &context.text[abbreviation.short.clone()];
             if needs_evidence(short)
+                && !used_as_genes.contains(short)
                 && genes::sounds_like_a_gene(&context.text[abbreviation.long.clone()])
             {
                 used_as_genes.insert(short.to_owned());

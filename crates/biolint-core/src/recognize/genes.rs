@@ -326,7 +326,7 @@ pub fn named_by(long: &str, candidates: &[GeneId], dictionary: &Dictionary) -> O
     let long_words = words(long);
     let mut family = false;
     for gene in candidates {
-        let name_words = words(dictionary.gene(*gene).name);
+        let name_words = words(dictionary.gene_name(*gene));
         let shared = name_words.iter().filter(|w| long_words.binary_search(w).is_ok()).count();
         let all = long_words.len() + name_words.len() - shared;
         let missing: Vec<&String> =
@@ -352,7 +352,7 @@ pub fn named_by(long: &str, candidates: &[GeneId], dictionary: &Dictionary) -> O
 pub fn shares_name_words(long: &str, genes: &[GeneId], dictionary: &Dictionary) -> bool {
     let long_words: Vec<String> = words(long).into_iter().filter(|w| w.len() >= 3).collect();
     genes.iter().any(|gene| {
-        let name = words(dictionary.gene(*gene).name);
+        let name = words(dictionary.gene_name(*gene));
         let shared = long_words.iter().filter(|w| name.binary_search(w).is_ok()).count();
         shared * 2 > long_words.len()
     })
@@ -363,18 +363,21 @@ pub fn shares_name_words(long: &str, genes: &[GeneId], dictionary: &Dictionary) 
 /// 1" to "5" for `TFIIH`; "H3 clustered histone 1" to "12" for `H3.1`). The form names the
 /// complex or the family as a whole, which no one symbol replaces.
 pub fn names_one_group(written: &str, candidates: &[GeneId], dictionary: &Dictionary) -> bool {
+    if candidates.len() < 2 {
+        return false;
+    }
     // A number in the form may pick the member (`IL-20` for IL20, not IL17B), unless the
     // members are subunits or copies.
     let numbered = written.contains(|c: char| c.is_ascii_digit());
     let of_parts = |gene: &GeneId| {
-        let name = dictionary.gene(*gene).name;
+        let name = dictionary.gene_name(*gene);
         name.contains("subunit") || name.contains("clustered")
     };
     if numbered && !candidates.iter().all(of_parts) {
         return false;
     }
     let stem = |gene: &GeneId| -> Vec<String> {
-        words(dictionary.gene(*gene).name)
+        words(dictionary.gene_name(*gene))
             .into_iter()
             .filter(|w| !is_member_designator(w))
             .collect()
@@ -394,55 +397,73 @@ fn is_member_designator(word: &str) -> bool {
     word.len() == 1 || word.bytes().all(|b| b.is_ascii_digit()) || DESIGNATORS.contains(&word)
 }
 
-/// Words that make a long form a gene or protein even when biolint cannot tell which one
-/// ("nuclear factor erythroid 2-related factor 2 (NRF2)").
-const GENE_WORDS: &[&str] = &[
-    "protein",
-    "proteins",
-    "gene",
-    "genes",
-    "kinase",
-    "receptor",
-    "factor",
-    "ligand",
-    "enzyme",
-    "channel",
-    "transporter",
-    "antigen",
-    "subunit",
-    "homolog",
-    "homologue",
-    "regulator",
-    "hormone",
-    "cytokine",
-    "interleukin",
-    "chemokine",
-    "activator",
-    "inhibitor",
-    "binding",
-    "domain",
-    "member",
-    "polymerase",
-    "helicase",
-    "nuclease",
-    "peptide",
-    "glycoprotein",
-    "lipoprotein",
-    "isoform",
-    "oncogene",
-    "suppressor",
-    "mitofusin",
-    "translocase",
-    "globin",
-    "collagen",
-    "keratin",
-];
-
-/// Whether a long form names some gene or protein (an enzyme, a receptor, a factor...).
+/// Whether a long form names some gene or protein (an enzyme, a receptor, a factor...):
+/// whether a word of it does ("nuclear factor erythroid 2-related factor 2 (NRF2)") even where
+/// biolint cannot tell which one.
 pub fn sounds_like_a_gene(long: &str) -> bool {
-    words(long)
-        .iter()
-        .any(|w| GENE_WORDS.contains(&w.as_str()) || w.ends_with("ase") || w.ends_with("ases"))
+    let names_a_protein = |word: &[u8]| {
+        let singular = word.strip_suffix(b"s").unwrap_or(word);
+        // Enzymes, but not the words in -ase that name none.
+        let enzyme = singular.ends_with(b"ase")
+            && !matches!(
+                singular,
+                b"base"
+                    | b"case"
+                    | b"cease"
+                    | b"database"
+                    | b"decrease"
+                    | b"disease"
+                    | b"ease"
+                    | b"erase"
+                    | b"increase"
+                    | b"lease"
+                    | b"phase"
+                    | b"phrase"
+                    | b"please"
+                    | b"purchase"
+                    | b"release"
+                    | b"showcase"
+                    | b"unease"
+            );
+        enzyme
+            || matches!(
+                singular,
+                b"protein"
+                    | b"gene"
+                    | b"receptor"
+                    | b"factor"
+                    | b"ligand"
+                    | b"enzyme"
+                    | b"channel"
+                    | b"transporter"
+                    | b"antigen"
+                    | b"subunit"
+                    | b"homolog"
+                    | b"homologue"
+                    | b"regulator"
+                    | b"hormone"
+                    | b"cytokine"
+                    | b"interleukin"
+                    | b"chemokine"
+                    | b"activator"
+                    | b"inhibitor"
+                    | b"binding"
+                    | b"domain"
+                    | b"member"
+                    | b"peptide"
+                    | b"glycoprotein"
+                    | b"lipoprotein"
+                    | b"isoform"
+                    | b"oncogene"
+                    | b"suppressor"
+                    | b"mitofusin"
+                    | b"globin"
+                    | b"collagen"
+                    | b"keratin"
+            )
+    };
+    long.split(|c: char| !c.is_alphabetic())
+        .any(|word| crate::text::with_ascii_lowercase(word, names_a_protein).unwrap_or(false))
 }
 
 #[cfg(test)]
@@ -503,6 +524,10 @@ mod tests {
         assert!(sounds_like_a_gene("nuclear factor erythroid 2-related factor 2"));
         assert!(sounds_like_a_gene("superoxide dismutase"));
         assert!(!sounds_like_a_gene("reactive oxygen species"));
+        assert!(sounds_like_a_gene("Matrix Metalloproteinases"));
+        assert!(sounds_like_a_gene("Hypoxanthine-guanine phosphoribosyltransferase"));
+        assert!(!sounds_like_a_gene("Alzheimer's disease"));
+        assert!(!sounds_like_a_gene("S phase"));
         assert!(!sounds_like_a_gene("mesenchymal stromal cells"));
     }
 }

@@ -110,7 +110,9 @@ fn interpret(
         }
     }
     let written = &context.text[span.clone()];
-    let gene = (may_be_gene && !blocked && !not_genes::is_excluded_by_context(span, context))
+    // The checks run cheapest first: most spans are other terms, and the context is read
+    // last, only for a gene the dictionaries and the document's evidence allow.
+    let gene = (may_be_gene && !blocked)
         .then(|| {
             genes::resolve(
                 written,
@@ -131,7 +133,8 @@ fn interpret(
         .filter(|g| {
             g.written_as == WrittenAs::Symbol
                 || !genes::names_one_group(written, &g.candidates, dictionary)
-        });
+        })
+        .filter(|_| !not_genes::is_excluded_by_context(span, context));
     let chemical = mesh_of(MeshCategory::Chemical).map(Meaning::Mesh);
     let species = entries()
         .find(|(e, _)| e.source == Source::Species)

@@ -89,7 +89,8 @@ pub fn recognize(
         written_symbols: written_symbols(&candidates),
         italic: &prose.italic,
         mitochondrial: about_mitochondria || !variants.is_empty(),
-        facts: not_genes::DocumentFacts::of(&masked),
+        prose: &masked,
+        facts: Default::default(),
         evidence: Evidence::default(),
     };
     context.evidence = Evidence::of(&candidates, &abbreviations, &context);

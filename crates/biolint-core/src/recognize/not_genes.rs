@@ -49,37 +49,40 @@ impl DocumentFacts {
 /// Whether `word` is one of the words before a symbol-shaped token that make it a label, not
 /// a gene: "complex IV", "type II", "Figure S1", "stage III".
 fn is_label_word(word: &str) -> bool {
-    const LABEL_WORDS: &[&str] = &[
-        "complex",
-        "complexes",
-        "type",
-        "types",
-        "class",
-        "grade",
-        "stage",
-        "phase",
-        "figure",
-        "fig",
-        "figs",
-        "table",
-        "tables",
-        "supplementary",
-        "lane",
-        "lanes",
-        "group",
-        "groups",
-        "cohort",
-        "patient",
-        "patients",
-        "case",
-        "subject",
-        "panel",
-        "step",
-        "section",
-        "chapter",
-        "appendix",
-    ];
-    word.len() <= 13 && LABEL_WORDS.iter().any(|w| w.eq_ignore_ascii_case(word))
+    crate::text::with_ascii_lowercase(word, |word| {
+        matches!(
+            word,
+            b"complex"
+                | b"complexes"
+                | b"type"
+                | b"types"
+                | b"class"
+                | b"grade"
+                | b"stage"
+                | b"phase"
+                | b"figure"
+                | b"fig"
+                | b"figs"
+                | b"table"
+                | b"tables"
+                | b"supplementary"
+                | b"lane"
+                | b"lanes"
+                | b"group"
+                | b"groups"
+                | b"cohort"
+                | b"patient"
+                | b"patients"
+                | b"case"
+                | b"subject"
+                | b"panel"
+                | b"step"
+                | b"section"
+                | b"chapter"
+                | b"appendix"
+        )
+    })
+    .unwrap_or(false)
 }
 
 /// The word just before byte `at` (letters and digits), skipping spaces and `~`.
@@ -92,7 +95,7 @@ fn word_before(text: &str, at: usize) -> &str {
 /// Whether the context of a span rules out a gene: a Roman numeral, or a label such as
 /// "complex II".
 pub fn is_excluded_by_context(span: &Range<usize>, context: &Context) -> bool {
-    let (text, facts, dictionary) = (context.text, &context.facts, context.dictionary);
+    let (text, dictionary) = (context.text, context.dictionary);
     let written = &text[span.clone()];
     let (before, after) = (&text[..span.start], &text[span.end..]);
     is_roman_numeral(written)
@@ -105,7 +108,7 @@ pub fn is_excluded_by_context(span: &Range<usize>, context: &Context) -> bool {
         || is_unit(written)
         || is_chemical_formula(written)
         || is_chromosome_band(written, before)
-        || is_developmental_stage(written, before, after, facts)
+        || is_developmental_stage(written, before, after, || *context.facts())
         || is_strain(written, before, after)
         || is_restriction_enzyme(written)
         || is_file_type(before, after)
@@ -189,8 +192,10 @@ fn is_cell_line(written: &str, before: &str, after: &str) -> bool {
     let rest_len = after.find(|c: char| !(c.is_alphanumeric() || c == '-')).unwrap_or(after.len());
     // A hyphen before a digit, in the name or the rest of it.
     let hyphen_digit =
-        |s: &str| s.split('-').skip(1).any(|p| p.starts_with(|c: char| c.is_ascii_digit()));
-    let numbered = hyphen_digit(written) || hyphen_digit(&after[..rest_len]);
+        |s: &str| s.as_bytes().windows(2).any(|w| w[0] == b'-' && w[1].is_ascii_digit());
+    if !(hyphen_digit(written) || hyphen_digit(&after[..rest_len])) {
+        return false;
+    }
     // `HER-2-overexpressing cells` are cells of some line, HER-2 the gene.
     let modified = after[..rest_len]
         .split('-')
@@ -202,7 +207,7 @@ fn is_cell_line(written: &str, before: &str, after: &str) -> bool {
         || after.starts_with([',', ')', ';', '.'])
         || after.starts_with(" and ")
         || after.starts_with(" or ");
-    numbered && !modified && (cells_follow(after) || (listed && follows_cell_lines(before)))
+    !modified && (cells_follow(after) || (listed && follows_cell_lines(before)))
 }
 
 /// Whether "cells" or "cell line" comes next, after nothing but other cell-line names.
@@ -273,35 +278,38 @@ fn is_codon(written: &str, before: &str, after: &str) -> bool {
 /// `μL`, `µm2`, `μg`, and `min-1`, `kg−1` (see [`is_unit_exponent`]): a unit, not the genes
 /// MUL or MIN.
 fn is_unit(written: &str) -> bool {
-    let micro = written.strip_prefix(['\u{3bc}', '\u{b5}']).is_some_and(|unit| {
-        let letters = unit.bytes().take_while(u8::is_ascii_alphabetic).count();
-        (1..=3).contains(&letters) && unit[letters..].bytes().all(|b| b.is_ascii_digit())
-    });
+    let micro = !written.is_ascii()
+        && written.strip_prefix(['\u{3bc}', '\u{b5}']).is_some_and(|unit| {
+            let letters = unit.bytes().take_while(u8::is_ascii_alphabetic).count();
+            (1..=3).contains(&letters) && unit[letters..].bytes().all(|b| b.is_ascii_digit())
+        });
     micro || is_unit_exponent(written)
 }
 
 /// `min-1`, `ml-1`, `kg-1`: a unit to the power -1, as in "10 ml kg-1 min-1".
 fn is_unit_exponent(written: &str) -> bool {
-    written.rsplit_once(['-', '\u{2212}', '\u{2013}']).is_some_and(|(unit, power)| {
-        matches!(power, "1" | "2" | "3")
-            && matches!(
-                unit,
-                "min"
-                    | "ml"
-                    | "mL"
-                    | "l"
-                    | "L"
-                    | "h"
-                    | "s"
-                    | "g"
-                    | "mg"
-                    | "kg"
-                    | "cm"
-                    | "mm"
-                    | "mol"
-                    | "d"
-            )
-    })
+    // The longest is `mol\u{2212}1`.
+    written.len() <= 7
+        && written.rsplit_once(['-', '\u{2212}', '\u{2013}']).is_some_and(|(unit, power)| {
+            matches!(power, "1" | "2" | "3")
+                && matches!(
+                    unit,
+                    "min"
+                        | "ml"
+                        | "mL"
+                        | "l"
+                        | "L"
+                        | "h"
+                        | "s"
+                        | "g"
+                        | "mg"
+                        | "kg"
+                        | "cm"
+                        | "mm"
+                        | "mol"
+                        | "d"
+                )
+        })
 }
 
 /// `2p15-p16`, `i(7)(q10)`: a chromosome band, not the protein p16.
@@ -324,7 +332,12 @@ fn is_chromosome_band(written: &str, before: &str) -> bool {
 /// proteins E12 (TCF3) or P30. A day with a fraction is always one; a bare `E12` or `P30` is
 /// one next to another day or a word of time ("at", "from", "until"...), or anywhere in a
 /// document that writes such days.
-fn is_developmental_stage(written: &str, before: &str, after: &str, facts: &DocumentFacts) -> bool {
+fn is_developmental_stage(
+    written: &str,
+    before: &str,
+    after: &str,
+    facts: impl FnOnce() -> DocumentFacts,
+) -> bool {
     let is_day = |s: &str, letter: char| {
         s.len() >= 2
             && s.len() <= 3
@@ -345,9 +358,10 @@ fn is_developmental_stage(written: &str, before: &str, after: &str, facts: &Docu
             .strip_prefix(w)
             .is_some_and(|rest| !rest.starts_with(|c: char| c.is_alphanumeric()))
     });
-    let in_document = match letter {
-        'E' => facts.embryonic_days,
-        'P' => facts.postnatal_days,
+    // The document's own days, read last: it takes a scan of the whole document.
+    let in_document = || match letter {
+        'E' => facts().embryonic_days,
+        'P' => facts().postnatal_days,
         _ => false,
     };
     let next_day = after
@@ -367,7 +381,7 @@ fn is_developmental_stage(written: &str, before: &str, after: &str, facts: &Docu
             previous,
             "at" | "on" | "from" | "until" | "by" | "day" | "days" | "to" | "through" | "between"
         );
-    fraction || embryo || in_document || next_day || day_before
+    fraction || embryo || next_day || day_before || in_document()
 }
 
 /// `GDC-0941`, `LY-294002`, `MK-2206`: a company's compound code, not the gene GDC.
@@ -419,13 +433,14 @@ fn is_roman_numeral(s: &str) -> bool {
 /// `AD1 anti-Sam68 antibody`, `the peptide antibody AD1`, `clone 6E10`: the name of an
 /// antibody clone, before what it binds or after the word for it.
 fn is_antibody_name(before: &str, after: &str) -> bool {
-    let previous = before.trim_end();
-    let previous = &previous[crate::text::after_last(previous, |c| !c.is_alphanumeric())..];
-    after
+    let before_binding = after
         .strip_prefix(' ')
-        .is_some_and(|rest| rest.starts_with("anti-") || rest.starts_with("anti "))
-        || (before.ends_with(' ')
-            && matches!(previous, "antibody" | "antibodies" | "clone" | "mAb"))
+        .is_some_and(|rest| rest.starts_with("anti-") || rest.starts_with("anti "));
+    before_binding
+        || before.strip_suffix(' ').is_some_and(|previous| {
+            let word = &previous[crate::text::after_last(previous, |c| !c.is_alphanumeric())..];
+            matches!(word, "antibody" | "antibodies" | "clone" | "mAb")
+        })
 }
 
 /// `PGK-neo`, `MC1-Neo`, `Pro1.2k`: a part of a construct, a promoter driving a selection
@@ -448,8 +463,17 @@ fn is_construct_part(after: &str) -> bool {
 /// `CD1 mice`, `CD-1 foster mothers`, `SCID mice`, `E14-1 ES cells`: a stock, strain or cell
 /// line in capitals, before the animals or cells it names.
 fn is_strain_before_animals(written: &str, after: &str) -> bool {
-    const ANIMALS: &[&str] =
-        &["mice", "females", "males", "foster", "strain", "strains", "stock", "ES"];
+    // Past a clone number (`E14–1`).
+    let rest = after
+        .strip_prefix(['-', '\u{2013}'])
+        .map_or(after, |r| r.trim_start_matches(|c: char| c.is_ascii_digit()));
+    let Some(rest) = rest.strip_prefix(' ') else { return false };
+    let word = &rest[..rest.find(|c: char| !c.is_alphanumeric()).unwrap_or(rest.len())];
+    let animals =
+        matches!(word, "mice" | "females" | "males" | "foster" | "strain" | "strains" | "stock");
+    if !animals && word != "ES" {
+        return false;
+    }
     // `PS1 mice` carry the gene PS1: a number belongs to a stock's name only after a hyphen
     // (`CD-1`), or before ES cells.
     let letters = written.bytes().all(|b| b.is_ascii_uppercase());
@@ -458,13 +482,7 @@ fn is_strain_before_animals(written: &str, after: &str) -> bool {
     });
     let capitals = written.bytes().any(|b| b.is_ascii_uppercase())
         && written.bytes().all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'-');
-    // Past a clone number (`E14–1`).
-    let rest = after
-        .strip_prefix(['-', '\u{2013}'])
-        .map_or(after, |r| r.trim_start_matches(|c: char| c.is_ascii_digit()));
-    let Some(rest) = rest.strip_prefix(' ') else { return false };
-    let word = &rest[..rest.find(|c: char| !c.is_alphanumeric()).unwrap_or(rest.len())];
-    (word == "ES" && capitals) || ((letters || hyphen_number) && ANIMALS.contains(&word))
+    (word == "ES" && capitals) || ((letters || hyphen_number) && animals)
 }
 
 /// `TgN(ActbEYFP)1Nagy`, `Gt(ROSA)26Sor`: a transgene or allele designation, a symbol with a
@@ -548,14 +566,14 @@ fn is_nucleotide_run(written: &str, before: &str, after: &str) -> bool {
 /// two-letter elements or a halide, oxide, sulfide or hydride make it a formula (`KCNQ1` is
 /// none: Q is no element; `CaN` is calcineurin).
 fn is_chemical_formula(written: &str) -> bool {
-    const ELEMENTS: &[&str] = &[
-        "H", "He", "Li", "Be", "B", "C", "N", "O", "F", "Ne", "Na", "Mg", "Al", "Si", "P", "S",
-        "Cl", "Ar", "K", "Ca", "Sc", "Ti", "V", "Cr", "Mn", "Fe", "Co", "Ni", "Cu", "Zn", "Ga",
-        "Ge", "As", "Se", "Br", "Kr", "Rb", "Sr", "Y", "Zr", "Nb", "Mo", "Tc", "Ru", "Rh", "Pd",
-        "Ag", "Cd", "In", "Sn", "Sb", "Te", "I", "Xe", "Cs", "Ba", "La", "Ce", "Gd", "Pt", "Au",
-        "Hg", "Tl", "Pb", "Bi", "U",
-    ];
+    // A formula has a two-letter element: a capital and a lower-case letter, and never two
+    // lower-case letters in a row (most symbols are capitals and digits, and stop here).
     let bytes = written.as_bytes();
+    let two_lower =
+        bytes.windows(2).any(|w| w[0].is_ascii_lowercase() && w[1].is_ascii_lowercase());
+    if two_lower || !bytes.iter().any(u8::is_ascii_lowercase) {
+        return false;
+    }
     let (mut at, mut elements, mut two_letter, mut digits) = (0, 0, 0, false);
     while at < bytes.len() {
         if bytes[at].is_ascii_digit() {
@@ -566,8 +584,8 @@ fn is_chemical_formula(written: &str) -> bool {
             at += 1;
             continue;
         }
-        let two = written.get(at..at + 2).filter(|e| ELEMENTS.contains(e));
-        let one = written.get(at..at + 1).filter(|e| ELEMENTS.contains(e));
+        let two = written.get(at..at + 2).filter(|e| is_element(e));
+        let one = written.get(at..at + 1).filter(|e| is_element(e));
         let next_lower = bytes.get(at + 1).is_some_and(u8::is_ascii_lowercase);
         match (two, one) {
             (Some(_), _) => {
@@ -583,6 +601,78 @@ fn is_chemical_formula(written: &str) -> bool {
     let salt = elements == 2
         && ["F", "Cl", "Br", "I", "O", "S", "H"].iter().any(|partner| written.ends_with(partner));
     elements >= 2 && two_letter >= 1 && (digits || elements >= 3 || two_letter >= 2 || salt)
+}
+
+/// The symbols of the elements that formulas in papers use.
+fn is_element(symbol: &str) -> bool {
+    matches!(
+        symbol,
+        "H" | "He"
+            | "Li"
+            | "Be"
+            | "B"
+            | "C"
+            | "N"
+            | "O"
+            | "F"
+            | "Ne"
+            | "Na"
+            | "Mg"
+            | "Al"
+            | "Si"
+            | "P"
+            | "S"
+            | "Cl"
+            | "Ar"
+            | "K"
+            | "Ca"
+            | "Sc"
+            | "Ti"
+            | "V"
+            | "Cr"
+            | "Mn"
+            | "Fe"
+            | "Co"
+            | "Ni"
+            | "Cu"
+            | "Zn"
+            | "Ga"
+            | "Ge"
+            | "As"
+            | "Se"
+            | "Br"
+            | "Kr"
+            | "Rb"
+            | "Sr"
+            | "Y"
+            | "Zr"
+            | "Nb"
+            | "Mo"
+            | "Tc"
+            | "Ru"
+            | "Rh"
+            | "Pd"
+            | "Ag"
+            | "Cd"
+            | "In"
+            | "Sn"
+            | "Sb"
+            | "Te"
+            | "I"
+            | "Xe"
+            | "Cs"
+            | "Ba"
+            | "La"
+            | "Ce"
+            | "Gd"
+            | "Pt"
+            | "Au"
+            | "Hg"
+            | "Tl"
+            | "Pb"
+            | "Bi"
+            | "U"
+    )
 }
 
 /// `EcoRI`, `BamHI`, `HindIII`, `PstI`, `SacI`, `BbvCI`: a restriction enzyme (genus, species,
@@ -689,15 +779,16 @@ fn is_part_of_a_name(written: &str, before: &str, after: &str, dictionary: &Dict
             && w.chars().count() >= 2
             && chars.all(char::is_lowercase)
     };
-    let next_word = |s: &str| -> String {
+    fn next_word(s: &str) -> &str {
         let s = s.trim_start_matches([' ', '-']);
-        s[..s.find(|c: char| !c.is_alphanumeric()).unwrap_or(s.len())].to_owned()
-    };
-    let next = next_word(after);
-    let proper_name = written.chars().count() >= 3
+        &s[..s.find(|c: char| !c.is_alphanumeric()).unwrap_or(s.len())]
+    }
+    // The next word, where a space or hyphen joins it.
+    let next = if after.starts_with([' ', '-']) { next_word(after) } else { "" };
+    let proper_name = after.starts_with([' ', '-'])
+        && title_case(next)
+        && written.chars().count() >= 3
         && title_case(written)
-        && after.starts_with([' ', '-'])
-        && title_case(&next)
         && !dictionary.is_english_word(&next.to_lowercase());
     const COMPANY_WORDS: &[&str] = &[
         "Inc",
@@ -725,11 +816,13 @@ fn is_part_of_a_name(written: &str, before: &str, after: &str, dictionary: &Dict
         "Healthcare",
         "Software",
     ];
-    let company = after.starts_with(' ') && COMPANY_WORDS.contains(&next.as_str());
+    let company = after.starts_with(' ')
+        && next.starts_with(|c: char| c.is_ascii_uppercase())
+        && COMPANY_WORDS.contains(&next);
     let capitals = |w: &str| w.len() >= 3 && w.bytes().all(|b| b.is_ascii_uppercase());
     let unknown_capitals = |w: &str| capitals(w) && dictionary.term(w).is_none();
     let hyphenated = capitals(written)
-        && (after.strip_prefix('-').is_some_and(|rest| unknown_capitals(&next_word(rest)))
+        && (after.strip_prefix('-').is_some_and(|rest| unknown_capitals(next_word(rest)))
             || before.strip_suffix('-').is_some_and(|rest| {
                 unknown_capitals(
                     &rest[crate::text::after_last(rest, |c| !c.is_ascii_alphanumeric())..],
@@ -749,40 +842,11 @@ fn is_initials_or_affiliation(written: &str, span: &Range<usize>, text: &str) ->
     if !initials(written) {
         return false;
     }
-    let (start, end) = sentence(text, span);
-    let sentence = &text[start..end];
-    const ABOUT_AUTHORS: &[&str] = &[
-        "conceived",
-        "designed",
-        "performed",
-        "carried out",
-        "wrote",
-        "drafted",
-        "contributed",
-        "participated",
-        "supervised",
-        "coordinated",
-        "helped",
-        "revised",
-        "read and approved",
-        "recipient",
-        "equity",
-        "salary",
-        "fellowship",
-        "unpublished",
-        "personal communication",
-        "thank",
-        "grateful",
-        "acknowledge",
-        "supported by",
-        "funded by",
-        "author",
-    ];
-    if !ABOUT_AUTHORS.iter().any(|w| sentence.contains(w)) {
-        return false;
-    }
-    let before = text[start..span.start].trim_end();
-    let after = text[span.end..end].trim_start();
+    // The shape first, in the few bytes around the token; the sentence's words only then.
+    let near_start = floor_char_boundary(text, span.start.saturating_sub(60));
+    let near_end = ceil_char_boundary(text, (span.end + 60).min(text.len()));
+    let before = text[near_start..span.start].trim_end();
+    let after = text[span.end..near_end].trim_start();
     // The initials before and after, across a comma or "and": `BNF, PJS, and DPK`.
     let neighbour_before = {
         let rest = before.trim_end_matches([',', ' ']);
@@ -836,7 +900,53 @@ fn is_initials_or_affiliation(written: &str, span: &Range<usize>, text: &str) ->
             .rsplit(' ')
             .next()
             .is_some_and(|w| w.starts_with(|c: char| c.is_uppercase()));
-    listed || subject || in_parentheses
+    if !(listed || subject || in_parentheses) {
+        return false;
+    }
+    const ABOUT_AUTHORS: &[&str] = &[
+        "conceived",
+        "designed",
+        "performed",
+        "carried out",
+        "wrote",
+        "drafted",
+        "contributed",
+        "participated",
+        "supervised",
+        "coordinated",
+        "helped",
+        "revised",
+        "read and approved",
+        "recipient",
+        "equity",
+        "salary",
+        "fellowship",
+        "unpublished",
+        "personal communication",
+        "thank",
+        "grateful",
+        "acknowledge",
+        "supported by",
+        "funded by",
+        "author",
+    ];
+    let (start, end) = sentence(text, span);
+    let sentence = &text[start..end];
+    ABOUT_AUTHORS.iter().any(|w| sentence.contains(w))
+}
+
+fn floor_char_boundary(text: &str, mut at: usize) -> usize {
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
+}
+
+fn ceil_char_boundary(text: &str, mut at: usize) -> usize {
+    while !text.is_char_boundary(at) {
+        at += 1;
+    }
+    at
 }
 
 /// The byte range of the sentence around `span`: back to a full stop, a line break or a
@@ -871,7 +981,8 @@ mod tests {
             written_symbols: Default::default(),
             italic: &[],
             mitochondrial: false,
-            facts: DocumentFacts::of(text),
+            prose: text,
+            facts: Default::default(),
             evidence: Default::default(),
         };
         is_excluded_by_context(span, &context)

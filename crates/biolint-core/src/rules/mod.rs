@@ -13,6 +13,7 @@ pub mod variant;
 
 pub use reference::{markdown_reference, table};
 
+use std::cell::OnceCell;
 use std::collections::{BTreeMap, BTreeSet};
 
 use crate::diagnostic::{Diagnostic, Severity};
@@ -88,10 +89,11 @@ pub struct LintContext<'a> {
     /// NCBI Taxonomy IDs of the species the document is about: those it names, and those the
     /// configuration gives.
     pub species: BTreeSet<String>,
-    /// The species the configuration gives, which decide where the text is mixed.
-    configured_species: &'a [String],
-    /// How often the text names each species, by NCBI Taxonomy ID.
-    mentions: BTreeMap<&'static str, usize>,
+    /// See [`LintContext::rodent_authority`].
+    rodent_authority: Option<Authority>,
+    /// The gene mentions a finding may be about, found once for every gene rule (see
+    /// [`gene::gene_mentions`]): indexes into the entities.
+    pub(crate) gene_mentions: OnceCell<Vec<usize>>,
 }
 
 impl<'a> LintContext<'a> {
@@ -111,7 +113,16 @@ impl<'a> LintContext<'a> {
                 *mentions.entry(taxon).or_default() += 1;
             }
         }
-        LintContext { text, kind, dictionary, recognized, species, configured_species, mentions }
+        let rodent_authority = rodent_authority(configured_species, &mentions);
+        LintContext {
+            text,
+            kind,
+            dictionary,
+            recognized,
+            species,
+            rodent_authority,
+            gene_mentions: OnceCell::new(),
+        }
     }
 
     pub fn entities(&self) -> &[Entity] {
@@ -127,22 +138,7 @@ impl<'a> LintContext<'a> {
     /// for rats, in a text that names no mice (a mouse paper names rats for its antibodies). A
     /// review about patients that mentions a mouse study keeps HGNC.
     pub fn rodent_authority(&self) -> Option<Authority> {
-        let configured = |taxon: &str| self.configured_species.iter().any(|s| s == taxon);
-        if configured(MOUSE) {
-            return Some(Authority::Mgi);
-        }
-        if configured(RAT) {
-            return Some(Authority::Rgd);
-        }
-        let count = |taxon: &str| self.mentions.get(taxon).copied().unwrap_or(0);
-        let (mice, rats, humans) = (count(MOUSE), count(RAT), count(HUMAN));
-        if mice > 0 && mice >= humans {
-            Some(Authority::Mgi)
-        } else if rats > 0 && mice == 0 && rats >= humans {
-            Some(Authority::Rgd)
-        } else {
-            None
-        }
+        self.rodent_authority
     }
 
     /// Whether the document is about mice or rats, where `Pink1` is the right spelling.
@@ -153,6 +149,30 @@ impl<'a> LintContext<'a> {
     /// Whether the document names humans and no mouse or rat.
     pub fn is_about_humans_only(&self) -> bool {
         self.species.contains(HUMAN) && !self.is_about_rodents()
+    }
+}
+
+/// See [`LintContext::rodent_authority`]; `mentions` counts the text's names of each species, by
+/// NCBI Taxonomy ID.
+fn rodent_authority(
+    configured_species: &[String],
+    mentions: &BTreeMap<&str, usize>,
+) -> Option<Authority> {
+    let configured = |taxon: &str| configured_species.iter().any(|s| s == taxon);
+    if configured(MOUSE) {
+        return Some(Authority::Mgi);
+    }
+    if configured(RAT) {
+        return Some(Authority::Rgd);
+    }
+    let count = |taxon: &str| mentions.get(taxon).copied().unwrap_or(0);
+    let (mice, rats, humans) = (count(MOUSE), count(RAT), count(HUMAN));
+    if mice > 0 && mice >= humans {
+        Some(Authority::Mgi)
+    } else if rats > 0 && mice == 0 && rats >= humans {
+        Some(Authority::Rgd)
+    } else {
+        None
     }
 }
 

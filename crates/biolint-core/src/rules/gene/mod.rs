@@ -181,18 +181,29 @@ pub fn finding(
 pub fn gene_mentions<'a>(
     context: &'a LintContext,
 ) -> impl Iterator<Item = (&'a Entity, &'a GeneMention)> {
-    context.entities().iter().filter_map(|e| e.as_gene().map(|g| (e, g))).filter(|(e, g)| {
-        let written = context.written(e);
-        // Nor is an approved symbol, even where the document uses it for another gene
-        // ("IGF2BP3, also known as IMP3"): IMP3 is a gene's name of its own.
-        if g.is_composite()
-            || (g.written_as != WrittenAs::Symbol
-                && context.dictionary.approved_gene(written).is_some())
-        {
-            return false;
-        }
-        g.case == Case::Exact
-            || written.chars().any(|c| c.is_ascii_digit())
-            || written.chars().skip(1).any(|c| c.is_uppercase())
-    })
+    let entities = context.entities();
+    let reportable = context.gene_mentions.get_or_init(|| {
+        (0..entities.len())
+            .filter(|&i| {
+                let entity = &entities[i];
+                entity.as_gene().is_some_and(|g| may_be_reported(context, entity, g))
+            })
+            .collect()
+    });
+    reportable.iter().filter_map(|&i| entities[i].as_gene().map(|g| (&entities[i], g)))
+}
+
+fn may_be_reported(context: &LintContext, entity: &Entity, gene: &GeneMention) -> bool {
+    let written = context.written(entity);
+    // Nor is an approved symbol, even where the document uses it for another gene
+    // ("IGF2BP3, also known as IMP3"): IMP3 is a gene's name of its own.
+    if gene.is_composite()
+        || (gene.written_as != WrittenAs::Symbol
+            && context.dictionary.approved_gene(written).is_some())
+    {
+        return false;
+    }
+    gene.case == Case::Exact
+        || written.chars().any(|c| c.is_ascii_digit())
+        || written.chars().skip(1).any(|c| c.is_uppercase())
 }
