@@ -144,6 +144,17 @@ fn a_form_in_capitals_is_a_gene_where_the_document_uses_it_as_one() {
     assert_flags("CBP binds p53 in the nucleus.", &["CBP", "p53"]);
     assert_flags("Foci of RAD51, BLM, and RPA formed.", &["RPA"]);
     assert_flags("Protein kinase R (PKR) was high. PKR was measured.", &["PKR", "PKR"]);
+    // After a word naming the class of protein, and across a whole list with one plain gene.
+    assert_flags(
+        "The S100 proteins CAPL and CACY were purified. CACY binds calcium.",
+        &["CAPL", "CACY", "CACY"],
+    );
+    assert_flags(
+        "Overexpression led to upregulation of RANKL, OCN, OPG and RUNX2.",
+        &["RANKL", "OCN", "OPG"],
+    );
+    // A list of acronyms with no gene in it is no evidence.
+    assert_flags("Images were taken with ECL, CCD and SAS.", &[]);
 }
 
 #[test]

@@ -9,8 +9,10 @@
 //!   knockout, a genotype (`-/-`) ([`genes::has_gene_context`]); or before a word of what
 //!   genes and their products do: activation, phosphorylation, inhibitors, signalling, binding,
 //!   channels, `-mediated`, `-induced`;
-//! - in a list or pair with a gene written distinctively (`RAD51, BLM, and RPA`,
-//!   `PI3K, AKT, ERK`, `JNK/SAPK`);
+//! - after a word naming its class of protein ("the S100 proteins CAPL and CACY");
+//! - in a list or pair with a gene written distinctively, or with a form that has such
+//!   evidence (`RAD51, BLM, and RPA`, `PI3K, AKT, ERK`, `JNK/SAPK`, `RANKL, OCN, OPG and
+//!   RUNX2`);
 //! - defined by a long form that names a protein ("extracellular signal-regulated kinase
 //!   (ERK)").
 //!
@@ -35,49 +37,69 @@ pub(super) struct Evidence {
 }
 
 /// Words after a form that say what genes and their products do.
-const DOING_AFTER: &[&str] = &[
-    "activation",
-    "activity",
-    "activities",
-    "phosphorylation",
-    "inhibitor",
-    "inhibitors",
-    "inhibition",
-    "signaling",
-    "signalling",
-    "pathway",
-    "pathways",
-    "channel",
-    "channels",
-    "kinase",
-    "kinases",
-    "receptor",
-    "receptors",
-    "ligand",
-    "ligands",
-    "agonist",
-    "agonists",
-    "antagonist",
-    "antagonists",
-    "binding",
-    "binds",
-    "bound",
-    "interacts",
-    "interaction",
-    "interactions",
-    "inhibited",
-    "activated",
-    "phosphorylated",
-    "levels",
-    "transcripts",
-    "mediated",
-    "induced",
-    "dependent",
-    "deficient",
-    "positive",
-    "expressing",
-    "overexpressing",
-];
+fn is_doing_word(word: &str) -> bool {
+    crate::text::with_ascii_lowercase(word, |word| {
+        matches!(
+            word,
+            b"activation"
+                | b"activity"
+                | b"activities"
+                | b"phosphorylation"
+                | b"inhibitor"
+                | b"inhibitors"
+                | b"inhibition"
+                | b"signaling"
+                | b"signalling"
+                | b"pathway"
+                | b"pathways"
+                | b"channel"
+                | b"channels"
+                | b"kinase"
+                | b"kinases"
+                | b"receptor"
+                | b"receptors"
+                | b"ligand"
+                | b"ligands"
+                | b"agonist"
+                | b"agonists"
+                | b"antagonist"
+                | b"antagonists"
+                | b"binding"
+                | b"binds"
+                | b"bound"
+                | b"interacts"
+                | b"interaction"
+                | b"interactions"
+                | b"inhibited"
+                | b"activated"
+                | b"phosphorylated"
+                | b"levels"
+                | b"transcripts"
+                | b"mediated"
+                | b"induced"
+                | b"dependent"
+                | b"deficient"
+                | b"positive"
+                | b"expressing"
+                | b"overexpressing"
+                | b"subunit"
+                | b"subunits"
+                | b"isozyme"
+                | b"isozymes"
+                | b"homolog"
+                | b"homologs"
+                | b"homologue"
+                | b"homologues"
+                | b"ortholog"
+                | b"orthologs"
+                | b"orthologue"
+                | b"orthologues"
+                | b"cdna"
+                | b"cdnas"
+        )
+    })
+    .unwrap_or(false)
+}
 
 impl Evidence {
     /// Reads the evidence off every span where a gene's form in capitals matched, and off the
@@ -87,27 +109,64 @@ impl Evidence {
         abbreviations: &[Abbreviation],
         context: &Context,
     ) -> Evidence {
+        let text = context.text;
         let mut used_as_genes = FxHashSet::default();
+        // Forms joined into one list (`RANKL, OCN, OPG and RUNX2`) share their evidence: the
+        // list is about genes when one member is plainly a gene.
+        let mut list: Vec<&str> = Vec::new();
+        let mut list_is_genes = false;
+        let mut list_end = None;
         for group in groups(candidates) {
-            let written = &context.text[group.span.clone()];
-            if !needs_evidence(written)
-                || used_as_genes.contains(written)
-                || !is_gene(group.candidates)
-            {
+            let gene_entries = group.candidates.iter().filter_map(|c| match &c.found {
+                Found::Dictionary(e) if e.source.is_gene() => Some((e, c.case)),
+                _ => None,
+            });
+            let (mut gene, mut exact, mut approved) = (false, false, false);
+            for (entry, case) in gene_entries {
+                gene = true;
+                exact |= case == Case::Exact;
+                approved |= entry.source == Source::GeneSymbol && case == Case::Exact;
+            }
+            if !gene {
                 continue;
             }
-            if genes::has_gene_context(group.span, context.text, context.italic)
-                || does_something(context.text, group.span)
-                || listed_with_a_gene(candidates, group.span, context.text)
+            let written = &text[group.span.clone()];
+            let joined = list_end.is_some_and(|end| {
+                end <= group.span.start && JOINS.contains(&&text[end..group.span.start])
+            });
+            if !joined {
+                if list_is_genes {
+                    used_as_genes.extend(list.drain(..).map(str::to_owned));
+                }
+                list.clear();
+                list_is_genes = false;
+            }
+            list_end = Some(group.span.end);
+            if !needs_evidence(written) {
+                // A form with a number or lower-case letters is a gene by itself, if in its own
+                // case; so is an approved symbol.
+                list_is_genes |= exact;
+                continue;
+            }
+            list_is_genes |= approved;
+            list.push(written);
+            if used_as_genes.contains(written)
+                || genes::has_gene_context(group.span, text, context.italic)
+                || does_something(text, group.span)
+                || named_as_protein(text, group.span)
             {
                 used_as_genes.insert(written.to_owned());
+                list_is_genes = true;
             }
         }
+        if list_is_genes {
+            used_as_genes.extend(list.into_iter().map(str::to_owned));
+        }
         for abbreviation in abbreviations {
-            let short = &context.text[abbreviation.short.clone()];
+            let short = &text[abbreviation.short.clone()];
             if needs_evidence(short)
                 && !used_as_genes.contains(short)
-                && genes::sounds_like_a_gene(&context.text[abbreviation.long.clone()])
+                && genes::sounds_like_a_gene(&text[abbreviation.long.clone()])
             {
                 used_as_genes.insert(short.to_owned());
             }
@@ -127,51 +186,28 @@ fn needs_evidence(written: &str) -> bool {
     (2..=5).contains(&written.len()) && written.bytes().all(|b| b.is_ascii_uppercase())
 }
 
-fn is_gene(candidates: &[Candidate]) -> bool {
-    candidates.iter().any(|c| matches!(&c.found, Found::Dictionary(e) if e.source.is_gene()))
-}
-
 /// `ERK activation`, `JNK phosphorylation`, `VEGF inhibitors`, `RIP-mediated`.
 fn does_something(text: &str, span: &Range<usize>) -> bool {
     let after = text[span.end..].trim_start_matches(['*', '_', '}']);
     let after = after.strip_prefix([' ', '-']).unwrap_or(after);
     let word = &after[..after.find(|c: char| !c.is_ascii_alphabetic()).unwrap_or(after.len())];
-    DOING_AFTER.iter().any(|w| w.eq_ignore_ascii_case(word))
+    is_doing_word(word)
 }
 
-/// Whether the form stands in a list or a pair with a gene written distinctively or by its
-/// approved symbol: `RAD51, BLM, and RPA`, `JNK/SAPK`, `XPA, XPD, XRCC1`.
-fn listed_with_a_gene(candidates: &[Candidate], span: &Range<usize>, text: &str) -> bool {
-    const JOINS: &[&str] = &[", and ", ", or ", " and ", " or ", ", ", "/"];
-    let before = &text[..span.start];
-    let previous_end = JOINS.iter().find_map(|j| before.strip_suffix(j)).map(str::len);
-    let after = &text[span.end..];
-    let next_start =
-        JOINS.iter().find_map(|j| after.strip_prefix(j)).map(|rest| text.len() - rest.len());
-    let gene_ending_at = |end: usize| {
-        // Candidates are sorted by start; one ending at `end` starts at most 40 bytes before.
-        let first = candidates.partition_point(|c| c.span.start + 40 < end);
-        candidates[first..]
-            .iter()
-            .take_while(|c| c.span.start < end)
-            .any(|c| c.span.end == end && distinctive_gene(c, text))
-    };
-    let gene_starting_at = |start: usize| {
-        let first = candidates.partition_point(|c| c.span.start < start);
-        candidates[first..]
-            .iter()
-            .take_while(|c| c.span.start == start)
-            .any(|c| distinctive_gene(c, text))
-    };
-    previous_end.is_some_and(gene_ending_at) || next_start.is_some_and(gene_starting_at)
-}
+/// What joins the members of a list or a pair: `RAD51, BLM, and RPA`, `JNK/SAPK`.
+const JOINS: &[&str] = &[", and ", ", or ", " and ", " or ", ", ", "/"];
 
-/// A gene candidate that is clearly a gene by itself: an approved symbol in its own case, or a
-/// form with a number or lower-case letters.
-fn distinctive_gene(candidate: &Candidate, text: &str) -> bool {
-    let Found::Dictionary(entry) = &candidate.found else { return false };
-    let written = &text[candidate.span.clone()];
-    entry.source.is_gene()
-        && candidate.case == Case::Exact
-        && (entry.source == Source::GeneSymbol || !needs_evidence(written))
+/// `the S100 proteins CAPL and CACY`, `the kinase JNK`: after a word that names the class of
+/// protein it is.
+fn named_as_protein(text: &str, span: &Range<usize>) -> bool {
+    let before = text[..span.start].trim_end_matches(['*', '_']);
+    let Some(before) = before.strip_suffix(' ') else { return false };
+    let word = &before[crate::text::after_last(before, |c| !c.is_ascii_alphabetic())..];
+    crate::text::with_ascii_lowercase(word, |word| {
+        matches!(
+            word.strip_suffix(b"s").unwrap_or(word),
+            b"protein" | b"enzyme" | b"kinase" | b"phosphatase" | b"receptor" | b"activator"
+        )
+    })
+    .unwrap_or(false)
 }

@@ -42,66 +42,86 @@ pub fn is_numbered_symbol(written: &str, dictionary: &Dictionary) -> bool {
 }
 
 /// Words after a symbol that say it is a gene: "MEN1 mutations", "NF1 gene", "PINK1 mRNA".
-const GENE_CONTEXT_AFTER: &[&str] = &[
-    "gene",
-    "genes",
-    "mutation",
-    "mutations",
-    "mutant",
-    "mutants",
-    "mutated",
-    "protein",
-    "proteins",
-    "mrna",
-    "mrnas",
-    "transcript",
-    "transcripts",
-    "transcription",
-    "expression",
-    "expressed",
-    "promoter",
-    "promoters",
-    "locus",
-    "loci",
-    "allele",
-    "alleles",
-    "variant",
-    "variants",
-    "knockout",
-    "knockdown",
-    "deficient",
-    "deficiency",
-    "polymorphism",
-    "polymorphisms",
-    "snp",
-    "snps",
-    "deletion",
-    "deletions",
-    "exon",
-    "exons",
-    "intron",
-    "introns",
-    "sequencing",
-    "haplotype",
-    "haplotypes",
-    "genotype",
-    "genotypes",
-    "sirna",
-    "shrna",
-    "overexpression",
-    "isoform",
-    "isoforms",
-    "coding",
-    "encoding",
-    "encodes",
-    "encoded",
-    "null",
-    "carriers",
-];
+fn is_gene_word_after(word: &str) -> bool {
+    crate::text::with_ascii_lowercase(word, |word| {
+        matches!(
+            word,
+            b"gene"
+                | b"genes"
+                | b"mutation"
+                | b"mutations"
+                | b"mutant"
+                | b"mutants"
+                | b"mutated"
+                | b"protein"
+                | b"proteins"
+                | b"mrna"
+                | b"mrnas"
+                | b"transcript"
+                | b"transcripts"
+                | b"transcription"
+                | b"expression"
+                | b"expressed"
+                | b"promoter"
+                | b"promoters"
+                | b"locus"
+                | b"loci"
+                | b"allele"
+                | b"alleles"
+                | b"variant"
+                | b"variants"
+                | b"knockout"
+                | b"knockdown"
+                | b"deficient"
+                | b"deficiency"
+                | b"polymorphism"
+                | b"polymorphisms"
+                | b"snp"
+                | b"snps"
+                | b"deletion"
+                | b"deletions"
+                | b"exon"
+                | b"exons"
+                | b"intron"
+                | b"introns"
+                | b"sequencing"
+                | b"haplotype"
+                | b"haplotypes"
+                | b"genotype"
+                | b"genotypes"
+                | b"sirna"
+                | b"shrna"
+                | b"overexpression"
+                | b"isoform"
+                | b"isoforms"
+                | b"coding"
+                | b"encoding"
+                | b"encodes"
+                | b"encoded"
+                | b"null"
+                | b"carriers"
+        )
+    })
+    .unwrap_or(false)
+}
 
 /// Words before a symbol that say it is a gene: "the gene NF1", "anti-PINK1".
-const GENE_CONTEXT_BEFORE: &[&str] =
-    &["gene", "genes", "anti", "encoding", "mutant", "mutated", "sequencing", "knockout"];
+fn is_gene_word_before(word: &str) -> bool {
+    crate::text::with_ascii_lowercase(word, |word| {
+        matches!(
+            word,
+            b"gene"
+                | b"genes"
+                | b"anti"
+                | b"encoding"
+                | b"mutant"
+                | b"mutated"
+                | b"sequencing"
+                | b"knockout"
+        )
+    })
+    .unwrap_or(false)
+}
 
 /// Whether the text around `span` makes it a gene: it is italicised, followed by a word such as
 /// gene, mutation, mRNA or knockout or by a genotype (`-/-`, `+/-`), or preceded by "gene".
@@ -126,8 +146,7 @@ pub fn has_gene_context(span: &Range<usize>, text: &str, italic: &[Range<usize>]
         c.is_whitespace() || c == '-' || c == '~' || c == '*' || c == '_'
     });
     let previous = before.rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
-    let one_of = |word: &str, list: &[&str]| list.iter().any(|w| w.eq_ignore_ascii_case(word));
-    one_of(next, GENE_CONTEXT_AFTER) || one_of(previous, GENE_CONTEXT_BEFORE)
+    is_gene_word_after(next) || is_gene_word_before(previous)
 }
 
 /// The gene a span stands for, from the gene entries that matched it.
