@@ -54,7 +54,8 @@ fn main() {
     let english: HashSet<&str> = rows(&tables["english_words"]).map(|r| r[0]).collect();
     let too_general: HashSet<String> = rows(&tables["too_general"]).map(|r| fold(r[0])).collect();
     let mut builder = Builder::default();
-    let families = family_names(&tables["genes"], &tables["mesh_human_proteins"]);
+    let families =
+        family_names(&tables["genes"], &tables["mesh_human_proteins"], &tables["mesh_descriptors"]);
     add_genes(&mut builder, &tables["genes"], &english, &families);
     add_mesh_protein_names(
         &mut builder,
@@ -202,10 +203,13 @@ fn row_starts(text: &str) -> Vec<u8> {
 
 /// Aliases and previous symbols that name a family: HGNC or MeSH qualify them with Greek
 /// letters for two genes or more (`PKCalpha`, `PKC-beta`; `PI3Kdelta`, `PI3Kgamma`;
-/// `AMPK alpha1`, `AMPK beta1`), so the bare form (`PKC`, `PI3K`, `AMPK`) means the enzyme
-/// family or complex, not the one gene HGNC happens to list it under. They are left out of
-/// the match tables: a mention is no gene, and no finding suggests replacing it with one.
-fn family_names<'a>(genes: &'a str, proteins: &'a str) -> HashSet<&'a str> {
+/// `AMPK alpha1`, `AMPK beta1`), or MeSH names two protein descriptors or more as its subunits
+/// (`NF-kappa B p50`, `NF-kappa B p65`; `TNF-R p55`, `TNF-R p75`), so the bare form (`PKC`,
+/// `PI3K`, `AMPK`, `NF-kappaB`, `TNF-R`) means the family or complex, not the one gene HGNC
+/// happens to list it under. (A number after a name is no such sign: `Somatostatin-28` and
+/// `Neurofibromin 2` leave somatostatin and neurofibromin one gene's.) They are left out of the match tables: a mention is no gene, and
+/// no finding suggests replacing it with one.
+fn family_names<'a>(genes: &'a str, proteins: &'a str, descriptors: &str) -> HashSet<&'a str> {
     const GREEK: &[&str] = &[
         "epsilon", "upsilon", "lambda", "omicron", "alpha", "gamma", "delta", "theta", "kappa",
         "sigma", "omega", "beta", "zeta", "iota", "α", "β", "γ", "δ", "ε", "ζ", "η", "θ", "ι", "κ",
@@ -240,7 +244,52 @@ fn family_names<'a>(genes: &'a str, proteins: &'a str) -> HashSet<&'a str> {
             }
         }
     }
-    members.into_iter().filter(|(_, genes)| genes.len() >= 2).map(|(stem, _)| stem).collect()
+    let mut families: HashSet<&str> =
+        members.into_iter().filter(|(_, genes)| genes.len() >= 2).map(|(stem, _)| stem).collect();
+    let complexes = mesh_complexes(descriptors);
+    families.extend(forms.keys().filter(|form| complexes.contains(&family_key(form))));
+    families
+}
+
+/// The names, as [`family_key`]s, that MeSH gives two protein descriptors or more with a
+/// subunit after them: a molecular weight (`NF-kappa B p50`, `NF-kappa B p65`) or the word
+/// (`Interleukin-12 Subunit p35`).
+fn mesh_complexes(descriptors: &str) -> HashSet<String> {
+    let mut members: HashMap<String, HashSet<&str>> = HashMap::new();
+    for row in rows(descriptors) {
+        // Proteins (D12.776) and enzymes (D08.811).
+        if !list(row[3]).any(|tree| tree.starts_with("D12.776") || tree.starts_with("D08.811")) {
+            continue;
+        }
+        for term in list(row[4]) {
+            let Some((stem, member)) = term.rsplit_once([' ', '-']) else { continue };
+            let weight = member.strip_prefix('p').is_some_and(|n| {
+                (2..=3).contains(&n.len()) && n.bytes().all(|b| b.is_ascii_digit())
+            });
+            if weight || stem.to_lowercase().ends_with(" subunit") {
+                let stem = stem.trim_end_matches(" Subunit").trim_end_matches(" subunit");
+                members.entry(family_key(stem)).or_default().insert(row[0]);
+            }
+        }
+    }
+    members.into_iter().filter(|(_, ids)| ids.len() >= 2).map(|(key, _)| key).collect()
+}
+
+/// A name compared without case, spaces, hyphens, and with Greek letters spelt out:
+/// `NF-kappaB`, `NF-κB` and `NF-kappa B` are one.
+fn family_key(name: &str) -> String {
+    let mut key = String::with_capacity(name.len());
+    for c in name.chars() {
+        match c {
+            ' ' | '-' => {}
+            'κ' => key.push_str("kappa"),
+            'α' => key.push_str("alpha"),
+            'β' => key.push_str("beta"),
+            'γ' => key.push_str("gamma"),
+            c => key.extend(c.to_lowercase()),
+        }
+    }
+    key
 }
 
 fn add_genes(

@@ -107,6 +107,8 @@ fn units_formulas_enzymes_and_assays() {
          binding sites by CLIP-seq.",
         &[],
     );
+    // Subscripts make a formula or a measurement.
+    assert_flags("The PaO~2~/FiO~2~ ratio, PaO<sub>2</sub> and PaO₂ fell.", &[]);
 }
 
 #[test]
@@ -161,6 +163,12 @@ fn a_form_in_capitals_is_a_gene_where_the_document_uses_it_as_one() {
 fn complexes_clusters_and_construct_parts() {
     // The subunits of one complex, the copies of one histone cluster.
     assert_flags("TFIIH levels were reduced; H3.1 was deposited into chromatin.", &[]);
+    // Complexes MeSH names by their subunits (NF-kappa B p50, p65; TNF-R p55, p75); a subunit
+    // is still its gene, and a name with numbered members (somatostatin-28) still one gene's.
+    assert_flags(
+        "NF-κB and NF-kappaB were activated through TNF-R; MAP3K14 and PARK2 were not.",
+        &["PARK2"],
+    );
     // A promoter in a selection cassette, an antibody clone, a construct named by its size.
     assert_flags(
         "A PGK-neo cassette replaced exon 2. Blots were probed with the AD1 anti-Sam68 antibody \

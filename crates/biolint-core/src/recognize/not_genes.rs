@@ -107,6 +107,7 @@ pub fn is_excluded_by_context(span: &Range<usize>, context: &Context) -> bool {
         || is_compound_code(after)
         || is_unit(written)
         || is_chemical_formula(written)
+        || is_subscripted(after)
         || is_chromosome_band(written, before)
         || is_developmental_stage(written, before, after, || *context.facts())
         || is_strain(written, before, after)
@@ -559,6 +560,19 @@ fn is_nucleotide_run(written: &str, before: &str, after: &str) -> bool {
         .any(|start| before.trim_end().ends_with(start));
     let other_bases = |w: &str| is_bases(w) && w != written;
     other_bases(next) || other_bases(previous) || primer_start
+}
+
+/// `PaO~2~`, `FiO<sub>2</sub>`, `PaO₂`: a token with a subscript is part of a formula or a
+/// measurement; no gene symbol is written with one.
+fn is_subscripted(after: &str) -> bool {
+    let pandoc = after.strip_prefix('~').is_some_and(|rest| {
+        let inside = rest.bytes().take_while(u8::is_ascii_alphanumeric).count();
+        inside > 0 && rest[inside..].starts_with('~')
+    });
+    pandoc
+        || after.starts_with("<sub>")
+        || after.starts_with("_{")
+        || after.starts_with(|c: char| ('\u{2080}'..='\u{2089}').contains(&c))
 }
 
 /// `NaCl`, `MgCl2`, `NaCa2`, `CaCl2`, `InsP3`, `NaF`: a chemical formula, element symbols with
