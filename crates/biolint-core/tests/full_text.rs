@@ -289,3 +289,21 @@ fn abbreviation_lists_in_latex_and_tables() {
         &[],
     );
 }
+
+/// Markup inside a word (a superscript, a subscript, emphasis on part of it, a link right
+/// after it) is never read across: no finding straddles it. Markup between words still lets a
+/// term go on (`\emph{Leigh} syndrome`).
+#[test]
+fn markup_inside_a_word_is_never_read_across() {
+    let latex =
+        "Ca\\textsuperscript{2+} influx and CO\\textsubscript{2} rose; \\emph{Gli}3 and PARK2.";
+    assert_flags_in(latex, DocumentKind::Latex, &["PARK2"]);
+    let markdown = "The *Nxf*2 gene, Figure [2](#f2){ref-type=\"fig\"}A--[2](#f2)C and PARK2.";
+    assert_flags_in(markdown, DocumentKind::Markdown, &["PARK2"]);
+    // The disease's span runs from `Leigh` to `syndrome`, over the closing brace.
+    let text = "Patients with \\emph{Leigh} syndrome.";
+    let entities =
+        biolint_core::annotate(Document { text, kind: DocumentKind::Latex }, &Config::default());
+    let leigh = entities.iter().find(|e| text[e.span.clone()].starts_with("Leigh")).unwrap();
+    assert_eq!(&text[leigh.span.clone()], "Leigh} syndrome");
+}

@@ -1,6 +1,8 @@
 //! Maintainers' tools for biolint, kept out of the crates users install: regenerating the
 //! committed dictionaries from the upstream data ([`generate`]) and the documents generated from
-//! the rules ([`docs`]), and scoring the engine on the annotated corpora ([`evaluation`]).
+//! the rules ([`docs`]), scoring the engine on the annotated corpora ([`evaluation`]), and
+//! comparing what it reports on the CRAFT papers as plain text, LaTeX and Markdown
+//! ([`markup`]).
 //! `cargo xtask --help` runs them; the tests in `tests/` hold the dictionaries to the
 //! generator, the documents to the rules, and the engine to its accuracy targets.
 
@@ -8,6 +10,7 @@ pub mod docs;
 pub mod evaluation;
 pub mod fulltext;
 pub mod generate;
+pub mod markup;
 
 use std::path::PathBuf;
 

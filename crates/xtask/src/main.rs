@@ -40,6 +40,9 @@ enum Command {
     /// Every gene finding on the training abstracts and the CRAFT articles (TSV), with whether
     /// it falls on a gold gene mention and the text around it.
     GeneFindings,
+    /// Convert the CRAFT papers to LaTeX and Markdown with pandoc (into target/craft-markup)
+    /// and compare what biolint reports on the three renderings.
+    Markup,
     /// List every mtDNA variant entity and `variant/*` finding on the training corpora, with
     /// the gold annotations at the same place, for reading.
     VariantFindings,
@@ -64,6 +67,18 @@ fn main() -> ExitCode {
         Command::Eval { details } => eval::run(details.as_deref()),
         Command::GeneFindings => gene_findings::run(),
         Command::VariantFindings => variant_findings::run(),
+        Command::Markup => {
+            let corpora = shared().join("corpora");
+            xtask::markup::renderings(
+                &corpora.join("craft_nxml"),
+                &corpora.join("craft"),
+                &repository().join("target/craft-markup"),
+            )
+            .map(|renderings| {
+                let report = xtask::markup::check(&renderings, &biolint_core::Config::default());
+                print!("{}", report.table());
+            })
+        }
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -112,7 +112,22 @@ impl<'a> ProseBuilder<'a> {
                 return;
             }
         }
-        let joins_previous = self.joinable && !self.ranges.is_empty();
+        // Markup inside a word (`Ca\textsuperscript{2+}`, `*Nxf*2`, `A--[2](#fig)`) is no space
+        // between two words: a term read across it would straddle the markup, so it does not
+        // join. (Reading such a word whole, as `Ca2+`, needs a text without the markup.)
+        // (Runs are trimmed, so the previous one ends in a word character; the gap is looked at
+        // only where the next run starts like the rest of a word.)
+        let inside_a_word = |last: &ProseRange| {
+            let gap = &self.text.as_bytes()[last.range.end..range.start];
+            let continues_a_word = self.text[range.start..].chars().next().is_some_and(|c| {
+                c.is_alphanumeric() || matches!(c, '+' | '-' | '\u{2212}' | '\u{2013}')
+            });
+            gap.last().is_some_and(|b| !b.is_ascii_whitespace())
+                && continues_a_word
+                && !self.text[last.range.end..range.start].contains(char::is_whitespace)
+        };
+        let joins_previous =
+            self.joinable && self.ranges.last().is_some_and(|last| !inside_a_word(last));
         self.ranges.push(ProseRange { range, joins_previous });
         self.joinable = true;
     }
