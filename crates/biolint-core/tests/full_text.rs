@@ -307,3 +307,14 @@ fn markup_inside_a_word_is_never_read_across() {
     let leigh = entities.iter().find(|e| text[e.span.clone()].starts_with("Leigh")).unwrap();
     assert_eq!(&text[leigh.span.clone()], "Leigh} syndrome");
 }
+
+/// Superscripts and subscripts are allele or isoform designations (or charges, exponents,
+/// footnote marks), never genes of their own; anchors of links are identifiers.
+#[test]
+fn superscripts_subscripts_and_anchors_are_no_genes() {
+    let latex = "\\emph{Pten}\\textsuperscript{pc1} and \\emph{Cdkn2a}\\textsuperscript{\\emph{P19ARF}} \
+                 mice; see \\hyperlink{S1}{Figure S1} and \\hypertarget{s3a}{PARK2}.";
+    assert_flags_in(latex, DocumentKind::Latex, &["PARK2"]);
+    let markdown = "Pten^pc1^ and Cdkn2a<sup>P19ARF</sup> mice; PARK2.";
+    assert_flags_in(markdown, DocumentKind::Markdown, &["PARK2"]);
+}

@@ -831,7 +831,9 @@ fn skipped_arguments(name: &str) -> Option<usize> {
         | "documentclass" | "hspace" | "vspace" | "pagestyle" | "thispagestyle"
         | "pagenumbering" | "graphicspath" | "color" | "textcolor" | "colorbox" | "hypersetup"
         | "geometry" | "linespread" | "cline" | "scalebox" | "parbox" | "raisebox" | "phantom"
-        | "hphantom" | "vphantom" | "doi" | "email" | "orcid" | "si" | "num" | "newcounter" => 1,
+        | "hphantom" | "vphantom" | "doi" | "email" | "orcid" | "si" | "num" | "newcounter"
+        // `\hypertarget{s3a}{text}`, `\hyperlink{S1}{text}`: an anchor, then the text.
+        | "hypertarget" | "hyperlink" => 1,
         "setlength"
         | "addtolength"
         | "setcounter"

@@ -108,6 +108,7 @@ pub fn is_excluded_by_context(span: &Range<usize>, context: &Context) -> bool {
         || is_unit(written)
         || is_chemical_formula(written)
         || is_subscripted(after)
+        || is_superscript_or_subscript(before, after)
         || is_chromosome_band(written, before)
         || is_developmental_stage(written, before, after, || *context.facts())
         || is_strain(written, before, after)
@@ -573,6 +574,24 @@ fn is_subscripted(after: &str) -> bool {
         || after.starts_with("<sub>")
         || after.starts_with("_{")
         || after.starts_with(|c: char| ('\u{2080}'..='\u{2089}').contains(&c))
+}
+
+/// `Pten\textsuperscript{pc1}`, `Cdkn2a<sup>P19ARF</sup>`, `Pten^pc1^`, `β\textsubscript{3}`:
+/// the text of a superscript or a subscript, an allele or an isoform of the gene before it (or
+/// a charge, an exponent, a footnote mark), never a gene of its own.
+fn is_superscript_or_subscript(before: &str, after: &str) -> bool {
+    // Past emphasis inside the script (`\textsuperscript{\emph{P19ARF}}`, `^*pc1*^`).
+    let before = before.trim_end_matches(['*', '_']);
+    let before = before
+        .strip_suffix("\\emph{")
+        .or_else(|| before.strip_suffix("\\textit{"))
+        .unwrap_or(before);
+    let opens = ["\\textsuperscript{", "\\textsubscript{", "<sup>", "<sub>"];
+    // Pandoc's `^sup^` and `~sub~`.
+    let pandoc = |mark: char| {
+        before.ends_with(mark) && after.trim_start_matches(['*', '_']).starts_with(mark)
+    };
+    opens.iter().any(|open| before.ends_with(open)) || pandoc('^') || pandoc('~')
 }
 
 /// `NaCl`, `MgCl2`, `NaCa2`, `CaCl2`, `InsP3`, `NaF`: a chemical formula, element symbols with
