@@ -48,6 +48,8 @@ struct Scan<'a> {
     emphasis: Vec<Option<Range<usize>>>,
     /// Where the content of an open `<i>` or `<em>` HTML tag starts.
     html_italic_start: Option<usize>,
+    /// Where the last link ended: Pandoc's attributes may follow (`[2](#fig2){ref-type="fig"}`).
+    link_end: Option<usize>,
     /// Open tables and lists, and where the outermost started.
     block_depth: usize,
     block_start: usize,
@@ -70,6 +72,7 @@ impl<'a> Scan<'a> {
             links: Vec::new(),
             emphasis: Vec::new(),
             html_italic_start: None,
+            link_end: None,
             block_depth: 0,
             block_start: 0,
             heading: None,
@@ -89,9 +92,18 @@ impl<'a> Scan<'a> {
                     heading.push_str(&content);
                 }
                 self.note_content(range.clone());
-                if self.is_div_fence(&content, range.start) {
+                // Pandoc's attributes right after a link are no prose.
+                let (range, content) = match self.link_end == Some(range.start) {
+                    true => {
+                        let prose = self.after_attributes(range.clone());
+                        let rest = content.get(prose.start - range.start..).unwrap_or_default();
+                        (prose, rest)
+                    }
+                    false => (range, &*content),
+                };
+                if self.is_div_fence(content, range.start) {
                     self.builder.boundary();
-                } else if self.text.get(range.clone()) == Some(&*content) {
+                } else if self.text.get(range.clone()) == Some(content) {
                     self.builder.push(range);
                 }
             }
@@ -181,6 +193,7 @@ impl<'a> Scan<'a> {
                 }
                 // A link destination (or an autolink) lies between the text and what follows.
                 self.builder.boundary();
+                self.link_end = Some(range.end);
             }
             TagEnd::CodeBlock | TagEnd::MetadataBlock(_) | TagEnd::HtmlBlock => {
                 self.hidden_depth = self.hidden_depth.saturating_sub(1);
@@ -257,6 +270,18 @@ impl<'a> Scan<'a> {
 
     /// Whether `content`, a text event at `start`, is a Pandoc/Quarto fenced-div line
     /// (`::: {.callout-note}`, `:::`), which a renderer does not show.
+    /// `range`, text right after a link, without the Pandoc attributes that open it
+    /// (`{ref-type="fig"}`, `{#fig:x .wide}`): identifiers and classes, not prose.
+    #[cold]
+    fn after_attributes(&self, range: Range<usize>) -> Range<usize> {
+        let text = &self.text[range.clone()];
+        let Some(inside) = text.strip_prefix('{') else { return range };
+        let Some(close) = inside.find('}') else { return range };
+        let attributes = &inside[..close];
+        let looks_like_attributes = attributes.starts_with(['#', '.']) || attributes.contains('=');
+        if looks_like_attributes { range.start + close + 2..range.end } else { range }
+    }
+
     fn is_div_fence(&self, content: &str, start: usize) -> bool {
         // The cheap test first: most text events do not start with `:::`.
         let Some(rest) = content.trim_end().strip_prefix(":::") else {
@@ -490,6 +515,22 @@ mod tests {
         assert_eq!(
             texts_and_joins(text),
             [("PINK1", false), ("_KO", true), ("PRKN", true), ("x", true)]
+        );
+    }
+
+    #[test]
+    fn pandoc_attributes_after_a_link_are_not_prose() {
+        let text =
+            "Figure [2](#f2){ref-type=\"fig\"}A and [3](#f3){#fig:x .wide} B, {not} attributes";
+        assert_eq!(
+            texts_and_joins(text),
+            [
+                ("Figure", false),
+                ("2", true),
+                ("A and", false),
+                ("3", true),
+                ("B, {not} attributes", false)
+            ]
         );
     }
 
