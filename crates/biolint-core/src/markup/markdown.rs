@@ -93,18 +93,12 @@ impl<'a> Scan<'a> {
                 }
                 self.note_content(range.clone());
                 // Pandoc's attributes right after a link are no prose.
-                let (range, content) = match self.link_end == Some(range.start) {
-                    true => {
-                        let prose = self.after_attributes(range.clone());
-                        let rest = content.get(prose.start - range.start..).unwrap_or_default();
-                        (prose, rest)
-                    }
-                    false => (range, &*content),
-                };
-                if self.is_div_fence(content, range.start) {
-                    self.builder.boundary();
-                } else if self.text.get(range.clone()) == Some(content) {
-                    self.builder.push(range);
+                if self.link_end == Some(range.start) {
+                    let prose = self.after_attributes(range.clone());
+                    let rest = content.get(prose.start - range.start..).unwrap_or_default();
+                    self.prose_text(rest, prose);
+                } else {
+                    self.prose_text(&content, range);
                 }
             }
             Event::Code(content) => {
@@ -270,6 +264,15 @@ impl<'a> Scan<'a> {
 
     /// Whether `content`, a text event at `start`, is a Pandoc/Quarto fenced-div line
     /// (`::: {.callout-note}`, `:::`), which a renderer does not show.
+    /// A text event's prose: `content` is its text, `range` where it stands.
+    fn prose_text(&mut self, content: &str, range: Range<usize>) {
+        if self.is_div_fence(content, range.start) {
+            self.builder.boundary();
+        } else if self.text.get(range.clone()) == Some(content) {
+            self.builder.push(range);
+        }
+    }
+
     /// `range`, text right after a link, without the Pandoc attributes that open it
     /// (`{ref-type="fig"}`, `{#fig:x .wide}`): identifiers and classes, not prose.
     #[cold]

@@ -580,6 +580,9 @@ fn is_subscripted(after: &str) -> bool {
 /// the text of a superscript or a subscript, an allele or an isoform of the gene before it (or
 /// a charge, an exponent, a footnote mark), never a gene of its own.
 fn is_superscript_or_subscript(before: &str, after: &str) -> bool {
+    if !before.ends_with(['{', '>', '^', '~', '*', '_']) {
+        return false;
+    }
     // Past emphasis inside the script (`\textsuperscript{\emph{P19ARF}}`, `^*pc1*^`).
     let before = before.trim_end_matches(['*', '_']);
     let before = before
