@@ -306,6 +306,11 @@ fn markup_inside_a_word_is_never_read_across() {
         biolint_core::annotate(Document { text, kind: DocumentKind::Latex }, &Config::default());
     let leigh = entities.iter().find(|e| text[e.span.clone()].starts_with("Leigh")).unwrap();
     assert_eq!(&text[leigh.span.clone()], "Leigh} syndrome");
+    // A non-breaking space before markup is a space between words: the term goes on.
+    let text = "Patients with breast~\\emph{cancer}.";
+    let entities =
+        biolint_core::annotate(Document { text, kind: DocumentKind::Latex }, &Config::default());
+    assert!(entities.iter().any(|e| text[e.span.clone()].starts_with("breast")), "{entities:?}");
 }
 
 /// Superscripts and subscripts are allele or isoform designations (or charges, exponents,
@@ -317,4 +322,7 @@ fn superscripts_subscripts_and_anchors_are_no_genes() {
     assert_flags_in(latex, DocumentKind::Latex, &["PARK2"]);
     let markdown = "Pten^pc1^ and Cdkn2a<sup>P19ARF</sup> mice; PARK2.";
     assert_flags_in(markdown, DocumentKind::Markdown, &["PARK2"]);
+    // In LaTeX `~` is a non-breaking space, not Pandoc's subscript: the genes stay.
+    let latex = "Loss of~PARK2~\\cite{smith} and C10orf2~and~PARK2 in the cells.";
+    assert_flags_in(latex, DocumentKind::Latex, &["PARK2", "C10orf2", "PARK2"]);
 }

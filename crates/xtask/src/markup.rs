@@ -10,8 +10,8 @@ use std::process::Command;
 
 use biolint_core::{Config, Document, DocumentKind, annotate, lint};
 
-/// Characters of markup, none of which a gene, a disease or a chemical is written with in
-/// running text.
+/// Characters of markup. A gene is never written with them; a few chemicals are (`[3H]`,
+/// `[Ca2+]i`), which the plain text shows as they are.
 pub const MARKUP: &[char] = &['\\', '{', '}', '*', '_', '^', '[', ']'];
 
 /// One paper in one rendering.
@@ -126,7 +126,7 @@ pub fn check(renderings: &[Rendering], config: &Config) -> Report {
         if *kind == name(DocumentKind::Plain) {
             continue;
         }
-        let plain = &genes[&(*paper, name(DocumentKind::Plain))];
+        let Some(plain) = genes.get(&(*paper, name(DocumentKind::Plain))) else { continue };
         let agreement = report.agreement.entry(kind).or_default();
         for (finding, count) in plain {
             agreement.0 += (*count).min(findings.get(finding).copied().unwrap_or(0));

@@ -103,7 +103,7 @@ impl<'a> Scanner<'a> {
             text,
             bytes: text.as_bytes(),
             position: 0,
-            builder: ProseBuilder::new(text),
+            builder: ProseBuilder::latex(text),
             italic: Vec::new(),
             references: Vec::new(),
             comments: Vec::new(),

@@ -48,7 +48,8 @@ struct Scan<'a> {
     emphasis: Vec<Option<Range<usize>>>,
     /// Where the content of an open `<i>` or `<em>` HTML tag starts.
     html_italic_start: Option<usize>,
-    /// Where the last link ended: Pandoc's attributes may follow (`[2](#fig2){ref-type="fig"}`).
+    /// Where the last link or image ended: Pandoc's attributes may follow
+    /// (`[2](#fig2){ref-type="fig"}`, `![plot](a.png){#fig-1}`).
     link_end: Option<usize>,
     /// Open tables and lists, and where the outermost started.
     block_depth: usize,
@@ -219,8 +220,12 @@ impl<'a> Scan<'a> {
             | TagEnd::DefinitionListDefinition
             | TagEnd::TableHead
             | TagEnd::TableRow
-            | TagEnd::TableCell
-            | TagEnd::Image => self.builder.boundary(),
+            | TagEnd::TableCell => self.builder.boundary(),
+            TagEnd::Image => {
+                self.builder.boundary();
+                // `![plot](a.png){#fig-1 width=50%}`
+                self.link_end = Some(range.end);
+            }
         }
     }
 
@@ -262,17 +267,6 @@ impl<'a> Scan<'a> {
         }
     }
 
-    /// Whether `content`, a text event at `start`, is a Pandoc/Quarto fenced-div line
-    /// (`::: {.callout-note}`, `:::`), which a renderer does not show.
-    /// A text event's prose: `content` is its text, `range` where it stands.
-    fn prose_text(&mut self, content: &str, range: Range<usize>) {
-        if self.is_div_fence(content, range.start) {
-            self.builder.boundary();
-        } else if self.text.get(range.clone()) == Some(content) {
-            self.builder.push(range);
-        }
-    }
-
     /// `range`, text right after a link, without the Pandoc attributes that open it
     /// (`{ref-type="fig"}`, `{#fig:x .wide}`): identifiers and classes, not prose.
     #[cold]
@@ -285,6 +279,17 @@ impl<'a> Scan<'a> {
         if looks_like_attributes { range.start + close + 2..range.end } else { range }
     }
 
+    /// A text event's prose: `content` is its text, `range` where it stands.
+    fn prose_text(&mut self, content: &str, range: Range<usize>) {
+        if self.is_div_fence(content, range.start) {
+            self.builder.boundary();
+        } else if self.text.get(range.clone()) == Some(content) {
+            self.builder.push(range);
+        }
+    }
+
+    /// Whether `content`, a text event at `start`, is a Pandoc/Quarto fenced-div line
+    /// (`::: {.callout-note}`, `:::`), which a renderer does not show.
     fn is_div_fence(&self, content: &str, start: usize) -> bool {
         // The cheap test first: most text events do not start with `:::`.
         let Some(rest) = content.trim_end().strip_prefix(":::") else {

@@ -87,11 +87,25 @@ struct ProseBuilder<'a> {
     joinable: bool,
     /// The untrimmed end of the last run, to merge runs that touch.
     last_run_end: Option<usize>,
+    /// Whether `~` is a (non-breaking) space, as in LaTeX; in Markdown it is Pandoc's
+    /// subscript or strikethrough.
+    tilde_is_space: bool,
 }
 
 impl<'a> ProseBuilder<'a> {
     fn new(text: &'a str) -> Self {
-        Self { text, ranges: Vec::new(), joinable: false, last_run_end: None }
+        Self {
+            text,
+            ranges: Vec::new(),
+            joinable: false,
+            last_run_end: None,
+            tilde_is_space: false,
+        }
+    }
+
+    /// A builder for LaTeX, where `~` is a non-breaking space.
+    fn latex(text: &'a str) -> Self {
+        Self { tilde_is_space: true, ..Self::new(text) }
     }
 
     /// Adds a run of prose. Runs must be added in document order.
@@ -115,16 +129,22 @@ impl<'a> ProseBuilder<'a> {
         // Markup inside a word (`Ca\textsuperscript{2+}`, `*Nxf*2`, `A--[2](#fig)`) is no space
         // between two words: a term read across it would straddle the markup, so it does not
         // join. (Reading such a word whole, as `Ca2+`, needs a text without the markup.)
-        // (Runs are trimmed, so the previous one ends in a word character; the gap is looked at
-        // only where the next run starts like the rest of a word.)
+        // (Runs are trimmed of whitespace; the gap is looked at only where the next run starts
+        // like the rest of a word. A non-breaking space, LaTeX's `~` or `\ ` or HTML's
+        // `&nbsp;`, is a space between words.)
         let inside_a_word = |last: &ProseRange| {
-            let gap = &self.text.as_bytes()[last.range.end..range.start];
+            let gap = &self.text[last.range.end..range.start];
             let continues_a_word = self.text[range.start..].chars().next().is_some_and(|c| {
                 c.is_alphanumeric() || matches!(c, '+' | '-' | '\u{2212}' | '\u{2013}')
             });
-            gap.last().is_some_and(|b| !b.is_ascii_whitespace())
+            let spaced = |gap: &str| {
+                gap.contains(|c: char| c.is_whitespace() || (self.tilde_is_space && c == '~'))
+                    || gap.contains("&nbsp;")
+                    || gap.contains("\\,")
+            };
+            gap.as_bytes().last().is_some_and(|b| !b.is_ascii_whitespace())
                 && continues_a_word
-                && !self.text[last.range.end..range.start].contains(char::is_whitespace)
+                && !spaced(gap)
         };
         let joins_previous =
             self.joinable && self.ranges.last().is_some_and(|last| !inside_a_word(last));

@@ -162,13 +162,15 @@ fn listed(text: &str) -> Vec<Abbreviation> {
     for mark in marks {
         // Where the separator starts, found from its mark: ` - `, ` = `, `=`, `: `, `, `,
         // ` – `, ` — `.
+        // (`SF : long`: a space before a separator that starts at its mark.)
         let spaced_before = mark > 0 && bytes[mark - 1] == b' ';
-        let start = if spaced_before { mark - 1 } else { mark };
-        let Some(separator) = SEPARATORS.iter().find(|s| bytes[start..].starts_with(s.as_bytes()))
-        else {
+        let separator_at = |start: usize| {
+            SEPARATORS.iter().find(|s| bytes[start..].starts_with(s.as_bytes())).map(|s| (start, s))
+        };
+        let spaced = if spaced_before { separator_at(mark - 1) } else { None };
+        let Some((at, separator)) = spaced.or_else(|| separator_at(mark)) else {
             continue;
         };
-        let at = start;
         let Some(short) = entry_start_word(text, at) else { continue };
         let sf = &text[short.clone()];
         let capitals = sf.chars().filter(|c| c.is_uppercase() || c.is_ascii_digit()).count();

@@ -8,10 +8,14 @@ use rustc_hash::FxHashSet;
 use super::evidence::Evidence;
 use super::not_genes::DocumentFacts;
 use crate::dictionary::{Dictionary, GeneId};
+use crate::markup::DocumentKind;
 
 /// The document and what recognition learnt of it before choosing meanings.
 pub(super) struct Context<'a> {
     pub text: &'a str,
+    /// The document's format: some marks mean markup in one and text in another (`~` is a
+    /// subscript's delimiter in Pandoc's Markdown, a non-breaking space in LaTeX).
+    pub kind: DocumentKind,
     pub dictionary: &'a Dictionary,
     /// Genes the document writes by their approved symbol somewhere.
     pub written_symbols: FxHashSet<GeneId>,

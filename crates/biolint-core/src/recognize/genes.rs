@@ -422,8 +422,12 @@ fn is_member_designator(word: &str) -> bool {
 pub fn sounds_like_a_gene(long: &str) -> bool {
     let names_a_protein = |word: &[u8]| {
         let singular = word.strip_suffix(b"s").unwrap_or(word);
-        // Enzymes, but not the words in -ase that name none.
+        // Enzymes, but not the words in -ase that name none (nor `metaphase`, `pulse-chase`,
+        // `uppercase`).
         let enzyme = singular.ends_with(b"ase")
+            && !singular.ends_with(b"phase")
+            && !singular.ends_with(b"case")
+            && !singular.ends_with(b"chase")
             && !matches!(
                 singular,
                 b"base"
@@ -547,6 +551,8 @@ mod tests {
         assert!(sounds_like_a_gene("Hypoxanthine-guanine phosphoribosyltransferase"));
         assert!(!sounds_like_a_gene("Alzheimer's disease"));
         assert!(!sounds_like_a_gene("S phase"));
+        assert!(!sounds_like_a_gene("pulse-chase"));
+        assert!(!sounds_like_a_gene("metaphase arrest"));
         assert!(!sounds_like_a_gene("mesenchymal stromal cells"));
     }
 }

@@ -85,6 +85,7 @@ pub fn recognize(
 
     let mut context = Context {
         text,
+        kind,
         dictionary,
         written_symbols: written_symbols(&candidates),
         italic: &prose.italic,

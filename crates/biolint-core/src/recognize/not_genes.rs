@@ -15,6 +15,7 @@ use memchr::memmem;
 
 use super::context::Context;
 use crate::dictionary::Dictionary;
+use crate::markup::DocumentKind;
 
 /// What the whole document says that a token alone does not.
 #[derive(Clone, Copy, Debug, Default)]
@@ -107,8 +108,8 @@ pub fn is_excluded_by_context(span: &Range<usize>, context: &Context) -> bool {
         || is_compound_code(after)
         || is_unit(written)
         || is_chemical_formula(written)
-        || is_subscripted(after)
-        || is_superscript_or_subscript(before, after)
+        || is_subscripted(after, context.kind)
+        || is_superscript_or_subscript(before, after, context.kind)
         || is_chromosome_band(written, before)
         || is_developmental_stage(written, before, after, || *context.facts())
         || is_strain(written, before, after)
@@ -439,7 +440,8 @@ fn is_antibody_name(before: &str, after: &str) -> bool {
         .strip_prefix(' ')
         .is_some_and(|rest| rest.starts_with("anti-") || rest.starts_with("anti "));
     before_binding
-        || before.strip_suffix(' ').is_some_and(|previous| {
+        || (before.ends_with(' ') && {
+            let previous = before.trim_end();
             let word = &previous[crate::text::after_last(previous, |c| !c.is_alphanumeric())..];
             matches!(word, "antibody" | "antibodies" | "clone" | "mAb")
         })
@@ -565,11 +567,12 @@ fn is_nucleotide_run(written: &str, before: &str, after: &str) -> bool {
 
 /// `PaO~2~`, `FiO<sub>2</sub>`, `PaO₂`: a token with a subscript is part of a formula or a
 /// measurement; no gene symbol is written with one.
-fn is_subscripted(after: &str) -> bool {
-    let pandoc = after.strip_prefix('~').is_some_and(|rest| {
-        let inside = rest.bytes().take_while(u8::is_ascii_alphanumeric).count();
-        inside > 0 && rest[inside..].starts_with('~')
-    });
+fn is_subscripted(after: &str, kind: DocumentKind) -> bool {
+    let pandoc = kind == DocumentKind::Markdown
+        && after.strip_prefix('~').is_some_and(|rest| {
+            let inside = rest.bytes().take_while(u8::is_ascii_alphanumeric).count();
+            inside > 0 && rest[inside..].starts_with('~')
+        });
     pandoc
         || after.starts_with("<sub>")
         || after.starts_with("_{")
@@ -579,7 +582,7 @@ fn is_subscripted(after: &str) -> bool {
 /// `Pten\textsuperscript{pc1}`, `Cdkn2a<sup>P19ARF</sup>`, `Pten^pc1^`, `β\textsubscript{3}`:
 /// the text of a superscript or a subscript, an allele or an isoform of the gene before it (or
 /// a charge, an exponent, a footnote mark), never a gene of its own.
-fn is_superscript_or_subscript(before: &str, after: &str) -> bool {
+fn is_superscript_or_subscript(before: &str, after: &str, kind: DocumentKind) -> bool {
     if !before.ends_with(['{', '>', '^', '~', '*', '_']) {
         return false;
     }
@@ -590,14 +593,16 @@ fn is_superscript_or_subscript(before: &str, after: &str) -> bool {
         .or_else(|| before.strip_suffix("\\textit{"))
         .unwrap_or(before);
     let opens = ["\\textsuperscript{", "\\textsubscript{", "<sup>", "<sub>"];
-    // Pandoc's `^sup^` and `~sub~`.
+    // Pandoc's `^sup^` and `~sub~` (in LaTeX `~` is a non-breaking space: `BRCA1~and~BRCA2`).
     let pandoc = |mark: char| {
-        before.ends_with(mark) && after.trim_start_matches(['*', '_']).starts_with(mark)
+        kind == DocumentKind::Markdown
+            && before.ends_with(mark)
+            && after.trim_start_matches(['*', '_']).starts_with(mark)
     };
     opens.iter().any(|open| before.ends_with(open)) || pandoc('^') || pandoc('~')
 }
 
-/// `NaCl`, `MgCl2`, `NaCa2`, `CaCl2`, `InsP3`, `NaF`: a chemical formula, element symbols with
+/// `NaCl`, `MgCl2`, `NaCa2`, `CaCl2`, `NaF`: a chemical formula, element symbols with
 /// counts, not a gene. At least one element has two letters, and a count, a third element, two
 /// two-letter elements or a halide, oxide, sulfide or hydride make it a formula (`KCNQ1` is
 /// none: Q is no element; `CaN` is calcineurin).
@@ -1017,6 +1022,7 @@ mod tests {
             written_symbols: Default::default(),
             italic: &[],
             mitochondrial: false,
+            kind: DocumentKind::Plain,
             prose: text,
             facts: Default::default(),
             evidence: Default::default(),
