@@ -275,21 +275,10 @@ fn mesh_complexes(descriptors: &str) -> HashSet<String> {
     members.into_iter().filter(|(_, ids)| ids.len() >= 2).map(|(key, _)| key).collect()
 }
 
-/// A name compared without case, spaces, hyphens, and with Greek letters spelt out:
+/// A name folded (case, hyphens, Greek letters spelt out) and without its spaces:
 /// `NF-kappaB`, `NF-κB` and `NF-kappa B` are one.
 fn family_key(name: &str) -> String {
-    let mut key = String::with_capacity(name.len());
-    for c in name.chars() {
-        match c {
-            ' ' | '-' => {}
-            'κ' => key.push_str("kappa"),
-            'α' => key.push_str("alpha"),
-            'β' => key.push_str("beta"),
-            'γ' => key.push_str("gamma"),
-            c => key.extend(c.to_lowercase()),
-        }
-    }
-    key
+    fold(name).replace(' ', "")
 }
 
 fn add_genes(

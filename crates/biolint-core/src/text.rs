@@ -6,14 +6,14 @@ pub fn after_last(s: &str, pred: impl Fn(char) -> bool) -> usize {
     s.char_indices().rev().find(|(_, c)| pred(*c)).map_or(0, |(i, c)| i + c.len_utf8())
 }
 
-/// Calls `f` with a short word in ASCII lower case (on the stack: matching words against a
-/// fixed list allocates nothing); `None` for a word longer than 64 bytes.
-pub fn with_ascii_lowercase<R>(word: &str, f: impl FnOnce(&[u8]) -> R) -> Option<R> {
+/// Whether `is` holds for a short word in ASCII lower case (on the stack: matching words
+/// against a fixed list allocates nothing); false for a word longer than 64 bytes.
+pub fn lowercase_is(word: &str, is: impl FnOnce(&[u8]) -> bool) -> bool {
     let mut buffer = [0u8; 64];
-    let lower = buffer.get_mut(..word.len())?;
+    let Some(lower) = buffer.get_mut(..word.len()) else { return false };
     lower.copy_from_slice(word.as_bytes());
     lower.make_ascii_lowercase();
-    Some(f(lower))
+    is(lower)
 }
 
 /// The start of every line of a text, to turn byte offsets into 1-based lines and columns.
@@ -74,14 +74,10 @@ mod tests {
 
     #[test]
     fn lowercase_words_on_the_stack() {
-        assert_eq!(with_ascii_lowercase("Kinase", |w| w == b"kinase"), Some(true));
-        assert_eq!(
-            with_ascii_lowercase("α-Syn", |w| w.to_vec()),
-            Some("α-syn".as_bytes().to_vec())
-        );
-        let enzyme = "Phosphoribosyltransferase";
-        assert_eq!(with_ascii_lowercase(enzyme, |w| w.ends_with(b"ase")), Some(true));
-        assert_eq!(with_ascii_lowercase(&"a".repeat(65), |_| ()), None);
+        assert!(lowercase_is("Kinase", |w| w == b"kinase"));
+        assert!(lowercase_is("α-Syn", |w| w == "α-syn".as_bytes()));
+        assert!(lowercase_is("Phosphoribosyltransferase", |w| w.ends_with(b"ase")));
+        assert!(!lowercase_is(&"a".repeat(65), |_| true));
     }
 
     #[test]

@@ -166,9 +166,4 @@ impl Report {
         }
         out
     }
-
-    /// Findings and entities whose text holds markup, in every rendering.
-    pub fn with_markup(&self) -> usize {
-        self.findings.values().chain(self.entities.values()).map(|(_, marked)| marked.len()).sum()
-    }
 }

@@ -269,7 +269,6 @@ impl<'a> Scan<'a> {
 
     /// `range`, text right after a link, without the Pandoc attributes that open it
     /// (`{ref-type="fig"}`, `{#fig:x .wide}`): identifiers and classes, not prose.
-    #[cold]
     fn after_attributes(&self, range: Range<usize>) -> Range<usize> {
         let text = &self.text[range.clone()];
         let Some(inside) = text.strip_prefix('{') else { return range };

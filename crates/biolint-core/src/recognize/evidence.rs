@@ -38,7 +38,7 @@ pub(super) struct Evidence {
 
 /// Words after a form that say what genes and their products do.
 fn is_doing_word(word: &str) -> bool {
-    crate::text::with_ascii_lowercase(word, |word| {
+    crate::text::lowercase_is(word, |word| {
         matches!(
             word,
             b"activation"
@@ -98,7 +98,6 @@ fn is_doing_word(word: &str) -> bool {
                 | b"cdnas"
         )
     })
-    .unwrap_or(false)
 }
 
 impl Evidence {
@@ -203,11 +202,10 @@ fn named_as_protein(text: &str, span: &Range<usize>) -> bool {
     let before = text[..span.start].trim_end_matches(['*', '_']);
     let Some(before) = before.strip_suffix(' ') else { return false };
     let word = &before[crate::text::after_last(before, |c| !c.is_ascii_alphabetic())..];
-    crate::text::with_ascii_lowercase(word, |word| {
+    crate::text::lowercase_is(word, |word| {
         matches!(
             word.strip_suffix(b"s").unwrap_or(word),
             b"protein" | b"enzyme" | b"kinase" | b"phosphatase" | b"receptor" | b"activator"
         )
     })
-    .unwrap_or(false)
 }

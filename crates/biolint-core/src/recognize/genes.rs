@@ -43,7 +43,7 @@ pub fn is_numbered_symbol(written: &str, dictionary: &Dictionary) -> bool {
 
 /// Words after a symbol that say it is a gene: "MEN1 mutations", "NF1 gene", "PINK1 mRNA".
 fn is_gene_word_after(word: &str) -> bool {
-    crate::text::with_ascii_lowercase(word, |word| {
+    crate::text::lowercase_is(word, |word| {
         matches!(
             word,
             b"gene"
@@ -102,12 +102,11 @@ fn is_gene_word_after(word: &str) -> bool {
                 | b"carriers"
         )
     })
-    .unwrap_or(false)
 }
 
 /// Words before a symbol that say it is a gene: "the gene NF1", "anti-PINK1".
 fn is_gene_word_before(word: &str) -> bool {
-    crate::text::with_ascii_lowercase(word, |word| {
+    crate::text::lowercase_is(word, |word| {
         matches!(
             word,
             b"gene"
@@ -120,7 +119,6 @@ fn is_gene_word_before(word: &str) -> bool {
                 | b"knockout"
         )
     })
-    .unwrap_or(false)
 }
 
 /// Whether the text around `span` makes it a gene: it is italicised, followed by a word such as
@@ -486,7 +484,7 @@ pub fn sounds_like_a_gene(long: &str) -> bool {
             )
     };
     long.split(|c: char| !c.is_alphabetic())
-        .any(|word| crate::text::with_ascii_lowercase(word, names_a_protein).unwrap_or(false))
+        .any(|word| crate::text::lowercase_is(word, names_a_protein))
 }
 
 #[cfg(test)]

@@ -50,7 +50,7 @@ impl DocumentFacts {
 /// Whether `word` is one of the words before a symbol-shaped token that make it a label, not
 /// a gene: "complex IV", "type II", "Figure S1", "stage III".
 fn is_label_word(word: &str) -> bool {
-    crate::text::with_ascii_lowercase(word, |word| {
+    crate::text::lowercase_is(word, |word| {
         matches!(
             word,
             b"complex"
@@ -83,7 +83,6 @@ fn is_label_word(word: &str) -> bool {
                 | b"appendix"
         )
     })
-    .unwrap_or(false)
 }
 
 /// The word just before byte `at` (letters and digits), skipping spaces and `~`.
@@ -901,7 +900,9 @@ fn is_initials_or_affiliation(written: &str, span: &Range<usize>, text: &str) ->
     };
     let listed = (before.ends_with(',') || before.ends_with(" and")) && initials(neighbour_before)
         || (after.starts_with(',') || after.starts_with("and ")) && initials(neighbour_after);
-    const AUTHOR_VERBS: &[&str] = &[
+    // What authors did, as contribution statements say it: after the initials, or anywhere in
+    // the sentence.
+    const CONTRIBUTIONS: &[&str] = &[
         "conceived",
         "designed",
         "performed",
@@ -914,6 +915,8 @@ fn is_initials_or_affiliation(written: &str, span: &Range<usize>, text: &str) ->
         "coordinated",
         "helped",
         "revised",
+    ];
+    const AUTHOR_VERBS: &[&str] = &[
         "edited",
         "developed",
         "analyzed",
@@ -927,7 +930,7 @@ fn is_initials_or_affiliation(written: &str, span: &Range<usize>, text: &str) ->
         "has significant",
         "holds",
     ];
-    let subject = AUTHOR_VERBS.iter().any(|verb| {
+    let subject = CONTRIBUTIONS.iter().chain(AUTHOR_VERBS).any(|verb| {
         after.starts_with(verb)
             || ["also ", "both "]
                 .iter()
@@ -945,18 +948,6 @@ fn is_initials_or_affiliation(written: &str, span: &Range<usize>, text: &str) ->
         return false;
     }
     const ABOUT_AUTHORS: &[&str] = &[
-        "conceived",
-        "designed",
-        "performed",
-        "carried out",
-        "wrote",
-        "drafted",
-        "contributed",
-        "participated",
-        "supervised",
-        "coordinated",
-        "helped",
-        "revised",
         "read and approved",
         "recipient",
         "equity",
@@ -973,7 +964,7 @@ fn is_initials_or_affiliation(written: &str, span: &Range<usize>, text: &str) ->
     ];
     let (start, end) = sentence(text, span);
     let sentence = &text[start..end];
-    ABOUT_AUTHORS.iter().any(|w| sentence.contains(w))
+    CONTRIBUTIONS.iter().chain(ABOUT_AUTHORS).any(|w| sentence.contains(w))
 }
 
 fn floor_char_boundary(text: &str, mut at: usize) -> usize {
