@@ -26,7 +26,7 @@ pub fn report(path: &str, text: &str, diagnostics: &[Diagnostic], lines: &LineIn
     let mut repeats: HashMap<(&str, &str), Vec<(usize, usize)>> = HashMap::new();
     let mut firsts = Vec::new();
     for d in diagnostics {
-        let key = (d.rule, &text[d.span.clone()]);
+        let key = (d.rule, d.text(text));
         match repeats.get_mut(&key) {
             Some(places) => places.push(lines.line_column(d.span.start)),
             None => {
@@ -38,7 +38,7 @@ pub fn report(path: &str, text: &str, diagnostics: &[Diagnostic], lines: &LineIn
     let mut out = String::new();
     for d in firsts {
         out.push_str(&finding(path, d, lines));
-        let places = &repeats[&(d.rule, &text[d.span.clone()])];
+        let places = &repeats[&(d.rule, d.text(text))];
         if !places.is_empty() {
             let width = lines.line_column(d.span.start).0.to_string().len();
             let listed: Vec<String> =
@@ -144,6 +144,7 @@ mod tests {
     fn previous(start: usize) -> Diagnostic {
         Diagnostic {
             rule: "gene/previous-symbol",
+            reads: None,
             severity: Severity::Warning,
             message: "PARK2 is a previous HGNC symbol of PRKN".into(),
             span: start..start + 5,

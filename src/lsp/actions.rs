@@ -48,7 +48,7 @@ pub fn code_actions(
         |edits: Vec<TextEdit>| edit_document(uri, Some(analyzed.version), edits, features);
     for (index, finding) in analyzed.findings.iter().enumerate().filter(|(_, f)| touches(f)) {
         let diagnostic = &analyzed.diagnostics[index];
-        let written = &analyzed.text.as_str()[finding.span.clone()];
+        let written = finding.text(analyzed.text.as_str());
         let action = |title: String, edit: WorkspaceEdit, preferred: bool| {
             CodeActionOrCommand::CodeAction(CodeAction {
                 title,
@@ -72,8 +72,7 @@ pub fn code_actions(
                 .findings
                 .iter()
                 .filter(|other| {
-                    other.rule == finding.rule
-                        && analyzed.text.as_str()[other.span.clone()] == *written
+                    other.rule == finding.rule && other.text(analyzed.text.as_str()) == written
                 })
                 .filter_map(|other| other.fixes.iter().find(|f| f.replacement == fix.replacement))
                 .map(|f| text_edit(&analyzed.text, &f.span, &f.replacement, features))

@@ -68,7 +68,7 @@ pub fn to_lsp(
                 .and_then(Entity::as_gene)
                 .filter(|mention| presentation.related_information && mention.is_ambiguous())
                 .map(|mention| {
-                    let written = &text.as_str()[finding.span.clone()];
+                    let written = finding.text(text.as_str());
                     candidate_places(mention, written, &places, text, presentation)
                 }),
             tags: None,

@@ -21,11 +21,15 @@ pub fn hover(analyzed: &Analyzed, offset: usize, encoding: Encoding) -> Option<H
     let entity = analyzed.entities.iter().find(|e| at(&e.span)).or_else(|| {
         analyzed.findings.iter().filter(|f| at(&f.span)).find_map(|f| f.entity.as_ref())
     });
-    let span = match entity {
-        Some(entity) => entity.span.clone(),
-        None => analyzed.findings.iter().find(|f| at(&f.span))?.span.clone(),
+    let document = analyzed.text.as_str();
+    let (span, written) = match entity {
+        Some(entity) => (entity.span.clone(), entity.text(document)),
+        None => {
+            let finding = analyzed.findings.iter().find(|f| at(&f.span))?;
+            (finding.span.clone(), finding.text(document))
+        }
     };
-    let written = one_line(&analyzed.text.as_str()[span.clone()]);
+    let written = one_line(written);
     let mut card = match entity {
         Some(entity) => card(entity, &written, Dictionary::embedded()),
         None => code(&written),

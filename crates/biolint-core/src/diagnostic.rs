@@ -68,4 +68,14 @@ pub struct Diagnostic {
     pub fixes: Vec<Fix>,
     /// The entity the finding is about, for hover cards.
     pub entity: Option<Entity>,
+    /// What a reader sees where the span holds formatting inside a word (`*Park*2` reads
+    /// "Park2"); `None` where it is the span's own text.
+    pub reads: Option<String>,
+}
+
+impl Diagnostic {
+    /// The text the finding is about, as a reader sees it in `document`.
+    pub fn text<'a>(&'a self, document: &'a str) -> &'a str {
+        self.reads.as_deref().unwrap_or(&document[self.span.clone()])
+    }
 }

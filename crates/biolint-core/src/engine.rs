@@ -6,14 +6,19 @@
 //! dictionaries, so `biolint annotate`, `biolint check` and the language server cannot disagree
 //! about what a document mentions.
 //!
+//! Recognition and the rules read the document's reading (formatting inside words cut out, see
+//! [`Reading`]); what they find is then mapped back to the document's bytes.
+//!
 //! After the rules, the configuration decides which findings are kept: terms the project
 //! allows, suppression comments, the reference-list policy, and per-rule severities.
 
 use crate::config::{Config, References};
-use crate::diagnostic::{Diagnostic, Severity};
+use std::ops::Range;
+
+use crate::diagnostic::{Diagnostic, Fix, Severity};
 use crate::dictionary::Dictionary;
 use crate::entity::Entity;
-use crate::markup::DocumentKind;
+use crate::markup::{DocumentKind, ProseRange, Reading};
 use crate::recognize::Recognized;
 use crate::rules::{self, LintContext};
 use crate::suppression::Suppressions;
@@ -44,16 +49,22 @@ impl Analysis {
 pub fn analyze(document: Document, config: &Config) -> Analysis {
     let recognized = recognize(document, config);
     let diagnostics = findings(document, config, &recognized);
-    Analysis { entities: recognized.entities, diagnostics }
+    let Recognized { entities, reading, prose, .. } = recognized;
+    let entities =
+        entities.into_iter().map(|e| entity_in_document(&reading, &prose.ranges, e)).collect();
+    Analysis { entities, diagnostics }
 }
 
 /// The entities `document` mentions that biolint can identify, in order: [`analyze`]'s
 /// entities less an ambiguous gene alias with nothing in the document to choose between its
 /// genes (the rules flag it instead). The rules are not run.
 pub fn annotate(document: Document, config: &Config) -> Vec<Entity> {
-    let mut entities = recognize(document, config).entities;
-    entities.retain(Entity::is_identified);
+    let Recognized { entities, reading, prose, .. } = recognize(document, config);
     entities
+        .into_iter()
+        .filter(Entity::is_identified)
+        .map(|e| entity_in_document(&reading, &prose.ranges, e))
+        .collect()
 }
 
 /// The findings of every enabled rule in `document`.
@@ -62,7 +73,7 @@ pub fn lint(document: Document, config: &Config) -> Vec<Diagnostic> {
 }
 
 /// Recognition of `document` with the embedded dictionaries and the project's own.
-fn recognize(document: Document, config: &Config) -> Recognized {
+fn recognize<'a>(document: Document<'a>, config: &Config) -> Recognized<'a> {
     crate::recognize::recognize(
         document.text,
         document.kind,
@@ -75,8 +86,10 @@ fn recognize(document: Document, config: &Config) -> Recognized {
 /// comments leave them, in document order.
 fn findings(document: Document, config: &Config, recognized: &Recognized) -> Vec<Diagnostic> {
     let dictionary = Dictionary::embedded();
+    let reading = &recognized.reading;
+    let prose = &recognized.prose.ranges;
     let context =
-        LintContext::new(document.text, document.kind, dictionary, recognized, &config.species);
+        LintContext::new(reading.text(), document.kind, dictionary, recognized, &config.species);
     let mut diagnostics = Vec::new();
     for rule in rules::all() {
         let info = rule.info();
@@ -84,12 +97,15 @@ fn findings(document: Document, config: &Config, recognized: &Recognized) -> Vec
             rule.check(&context, &mut diagnostics);
         }
     }
+    let mut diagnostics: Vec<Diagnostic> =
+        diagnostics.into_iter().map(|d| diagnostic_in_document(reading, prose, d)).collect();
+    let in_document =
+        |ranges: &[Range<usize>]| ranges.iter().map(|r| reading.to_source(r)).collect::<Vec<_>>();
     let suppressions =
-        Suppressions::parse(document.text, document.kind, &recognized.prose.comments);
-    let references = &recognized.prose.references;
+        Suppressions::parse(document.text, document.kind, &in_document(&recognized.prose.comments));
+    let references = &in_document(&recognized.prose.references);
     diagnostics.retain_mut(|d| {
-        if config.allows(&document.text[d.span.clone()]) || suppressions.suppresses(d.rule, &d.span)
-        {
+        if config.allows(d.text(document.text)) || suppressions.suppresses(d.rule, &d.span) {
             return false;
         }
         // A severity in the configuration replaces the rule's own choice.
@@ -109,6 +125,73 @@ fn findings(document: Document, config: &Config, recognized: &Recognized) -> Vec
     });
     diagnostics.sort_by_key(|d| (d.span.start, d.span.end, d.rule));
     diagnostics
+}
+
+/// `entity`, found in the reading (whose prose is `prose`), where it stands in the document.
+fn entity_in_document(reading: &Reading, prose: &[ProseRange], mut entity: Entity) -> Entity {
+    entity.reads = reading.seen(&entity.span, prose);
+    entity.span = reading.word(&entity.span).0;
+    entity
+}
+
+/// `diagnostic`, found in the reading (whose prose is `prose`), where it stands in the
+/// document: its span the whole marked-up word, its fixes keeping the markup where the change
+/// leaves it alone.
+fn diagnostic_in_document(
+    reading: &Reading,
+    prose: &[ProseRange],
+    mut diagnostic: Diagnostic,
+) -> Diagnostic {
+    diagnostic.reads = reading.seen(&diagnostic.span, prose);
+    diagnostic.span = reading.word(&diagnostic.span).0;
+    diagnostic.fixes =
+        diagnostic.fixes.into_iter().filter_map(|f| fix_in_document(reading, f)).collect();
+    diagnostic.entity = diagnostic.entity.map(|e| entity_in_document(reading, prose, e));
+    diagnostic
+}
+
+/// `fix`, made in the reading, as an edit of the document. Where it reads across markup inside
+/// a word, only the part that changes is replaced, so the markup stays (`*Nxf*2` to
+/// `*NXF*2`); where the change itself reads
+/// across markup inside a word, the whole word is replaced and the fix says that its formatting
+/// goes. A word whose markup is not balanced cannot be replaced whole: no fix.
+fn fix_in_document(reading: &Reading, fix: Fix) -> Option<Fix> {
+    if !reading.crosses_markup(&fix.span) {
+        return Some(Fix { span: reading.to_source(&fix.span), ..fix });
+    }
+    let old = &reading.text()[fix.span.clone()];
+    let prefix = common_prefix(old, &fix.replacement);
+    let suffix = common_suffix(&old[prefix..], &fix.replacement[prefix..]);
+    let changed = fix.span.start + prefix..fix.span.end - suffix;
+    if !reading.crosses_markup(&changed) {
+        let replacement = fix.replacement[prefix..fix.replacement.len() - suffix].to_owned();
+        return Some(Fix { span: reading.to_source(&changed), replacement, ..fix });
+    }
+    let (word, balanced) = reading.word(&fix.span);
+    balanced.then(|| Fix {
+        title: format!("{} (drops the formatting inside the word)", fix.title),
+        span: word,
+        replacement: fix.replacement,
+    })
+}
+
+/// The length of the longest common prefix of `a` and `b`, in whole characters.
+fn common_prefix(a: &str, b: &str) -> usize {
+    a.char_indices()
+        .zip(b.chars())
+        .find(|((_, x), y)| x != y)
+        .map_or(a.len().min(b.len()), |((at, _), _)| at)
+        .min(b.len())
+}
+
+/// The length of the longest common suffix of `a` and `b`, in whole characters.
+fn common_suffix(a: &str, b: &str) -> usize {
+    a.chars()
+        .rev()
+        .zip(b.chars().rev())
+        .take_while(|(x, y)| x == y)
+        .map(|(x, _)| x.len_utf8())
+        .sum()
 }
 
 #[cfg(test)]

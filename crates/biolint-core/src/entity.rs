@@ -45,6 +45,20 @@ pub struct Entity {
     /// Byte range in the document.
     pub span: Range<usize>,
     pub meaning: Meaning,
+    /// What a reader sees where the span holds formatting inside a word (`*Nxf*2` reads
+    /// "Nxf2"); `None` where it is the span's own text.
+    pub reads: Option<String>,
+}
+
+impl Entity {
+    pub fn new(span: Range<usize>, meaning: Meaning) -> Entity {
+        Entity { span, meaning, reads: None }
+    }
+
+    /// The mention as a reader sees it in `document`.
+    pub fn text<'a>(&'a self, document: &'a str) -> &'a str {
+        self.reads.as_deref().unwrap_or(&document[self.span.clone()])
+    }
 }
 
 #[derive(Clone, Debug, PartialEq)]

@@ -104,7 +104,7 @@ pub fn check(renderings: &[Rendering], config: &Config) -> Report {
         let findings = report.findings.entry(kind).or_default();
         let paper_genes = genes.entry((&rendering.paper, kind)).or_default();
         for finding in lint(document, config) {
-            let text = &rendering.text[finding.span.clone()];
+            let text = finding.text(&rendering.text);
             findings.0 += 1;
             if text.contains(MARKUP) {
                 findings.1.push(format!("{}\t{}\t{text}", rendering.paper, finding.rule));
@@ -115,7 +115,7 @@ pub fn check(renderings: &[Rendering], config: &Config) -> Report {
         }
         let entities = report.entities.entry(kind).or_default();
         for entity in annotate(document, config) {
-            let text = &rendering.text[entity.span.clone()];
+            let text = entity.text(&rendering.text);
             entities.0 += 1;
             if text.contains(MARKUP) {
                 entities.1.push(format!("{}\t{text}", rendering.paper));

@@ -267,6 +267,14 @@ impl<'a> Scanner<'a> {
                     }
                 }
             }
+            // A symbol the prose does not carry: no term reads across it (`p \textless{} 2`
+            // is no "p 2").
+            _ if is_text_symbol(name) => {
+                self.builder.boundary();
+                if self.text[self.position..].starts_with("{}") {
+                    self.position += 2;
+                }
+            }
             _ if is_citation(name) => {
                 self.skip_arguments(1);
                 if name.ends_with('s') {
@@ -814,6 +822,47 @@ fn has_document_environment(text: &str) -> bool {
             .windows(b"\\begin{document}".len())
             .any(|window| window == b"\\begin{document}")
     })
+}
+
+/// Commands that print a symbol (`\textless`, `\textasciitilde`, `\ldots`, `\dag`).
+fn is_text_symbol(name: &str) -> bool {
+    matches!(
+        name,
+        "textless"
+            | "textgreater"
+            | "textasciitilde"
+            | "textasciicircum"
+            | "textbar"
+            | "textbackslash"
+            | "textbullet"
+            | "textperiodcentered"
+            | "textdagger"
+            | "textdaggerdbl"
+            | "textdegree"
+            | "textpm"
+            | "texttimes"
+            | "textdiv"
+            | "textmu"
+            | "textregistered"
+            | "texttrademark"
+            | "textcopyright"
+            | "textsection"
+            | "textparagraph"
+            | "textellipsis"
+            | "textquotedbl"
+            | "textunderscore"
+            | "textbraceleft"
+            | "textbraceright"
+            | "ldots"
+            | "dots"
+            | "dag"
+            | "ddag"
+            | "S"
+            | "P"
+            | "pounds"
+            | "euro"
+            | "copyright"
+    )
 }
 
 /// `\cite`, `\citep`, `\parencite`, `\textcite`, `\nocite`, `\Citet`...

@@ -51,6 +51,9 @@ struct Scan<'a> {
     /// Where the last link or image ended: Pandoc's attributes may follow
     /// (`[2](#fig2){ref-type="fig"}`, `![plot](a.png){#fig-1}`).
     link_end: Option<usize>,
+    /// Where the Pandoc superscript or subscript open in the prose closes (its second `^` or
+    /// `~`).
+    script_close: Option<usize>,
     /// Open tables and lists, and where the outermost started.
     block_depth: usize,
     block_start: usize,
@@ -74,6 +77,7 @@ impl<'a> Scan<'a> {
             emphasis: Vec::new(),
             html_italic_start: None,
             link_end: None,
+            script_close: None,
             block_depth: 0,
             block_start: 0,
             heading: None,
@@ -183,11 +187,15 @@ impl<'a> Scan<'a> {
             }
             TagEnd::Strong | TagEnd::Strikethrough | TagEnd::Superscript | TagEnd::Subscript => {}
             TagEnd::Link => {
-                if self.links.pop() == Some(true) {
+                let autolink = self.links.pop() == Some(true);
+                if autolink {
                     self.hidden_depth = self.hidden_depth.saturating_sub(1);
                 }
-                // A link destination (or an autolink) lies between the text and what follows.
-                self.builder.boundary();
+                // An autolink's URL lies between the text and what follows; a link's
+                // destination is not seen, and the text around it reads on (`[2](#f2)A`).
+                if autolink {
+                    self.builder.boundary();
+                }
                 self.link_end = Some(range.end);
             }
             TagEnd::CodeBlock | TagEnd::MetadataBlock(_) | TagEnd::HtmlBlock => {
@@ -283,7 +291,36 @@ impl<'a> Scan<'a> {
         if self.is_div_fence(content, range.start) {
             self.builder.boundary();
         } else if self.text.get(range.clone()) == Some(content) {
-            self.builder.push(range);
+            self.push_without_scripts(range);
+        }
+    }
+
+    /// Pushes the prose `range` without the marks of Pandoc's superscripts and subscripts
+    /// (`Ca^2+^`, `CO~2~`), which pulldown-cmark leaves in the text: they are markup, which the
+    /// builder then reads as part of the word or not.
+    fn push_without_scripts(&mut self, range: Range<usize>) {
+        let bytes = self.text.as_bytes();
+        let mut start = range.start;
+        for at in range.clone() {
+            if !matches!(bytes[at], b'^' | b'~') {
+                continue;
+            }
+            if self.script_close == Some(at) {
+                self.script_close = None;
+            } else if self.script_close.is_none()
+                && let Some(close) = pandoc_script_close(bytes, at)
+            {
+                self.script_close = Some(close);
+            } else {
+                continue;
+            }
+            if start < at {
+                self.builder.push(start..at);
+            }
+            start = at + 1;
+        }
+        if start < range.end {
+            self.builder.push(start..range.end);
         }
     }
 
@@ -348,6 +385,21 @@ fn trim_end(text: &str, range: Range<usize>) -> Range<usize> {
         end -= 1;
     }
     range.start..end
+}
+
+/// Where the Pandoc superscript (`^2+^`) or subscript (`~2~`) whose first mark is at `open`
+/// closes: content of up to 20 bytes without spaces, and the same mark again. A doubled `~` is
+/// strikethrough, not a subscript.
+fn pandoc_script_close(bytes: &[u8], open: usize) -> Option<usize> {
+    let mark = bytes[open];
+    let doubled = |at: usize| bytes.get(at) == Some(&mark);
+    if mark == b'~' && (doubled(open + 1) || open.checked_sub(1).is_some_and(doubled)) {
+        return None;
+    }
+    let content = bytes.get(open + 1..)?.iter().take(21);
+    let length = content.take_while(|&&b| b != mark && !b.is_ascii_whitespace()).count();
+    (length > 0 && length <= 20 && bytes.get(open + 1 + length) == Some(&mark))
+        .then_some(open + 1 + length)
 }
 
 #[cfg(test)]
@@ -529,13 +581,14 @@ mod tests {
     fn pandoc_attributes_after_a_link_are_not_prose() {
         let text =
             "Figure [2](#f2){ref-type=\"fig\"}A and [3](#f3){#fig:x .wide} B, {not} attributes";
+        // The link's text and what follows it read as one word (`2A`).
         assert_eq!(
-            texts_and_joins(text),
+            test_support::texts_and_glue(text, DocumentKind::Markdown),
             [
                 ("Figure", false),
-                ("2", true),
-                ("A and", false),
-                ("3", true),
+                ("2", false),
+                ("A and", true),
+                ("3", false),
                 ("B, {not} attributes", false)
             ]
         );
@@ -543,11 +596,42 @@ mod tests {
 
     #[test]
     fn raw_html_inline_tags_are_not_prose() {
-        let text = "H<sub>2</sub>O and m.3243A<sup>G</sup>";
+        let text = "H<sub>2</sub>O and m.3243A<sup>G</sup> or <i>Nxf</i>2 x<br>y";
         assert_eq!(
-            texts_and_joins(text),
-            // Tags inside a word split it (`H₂O` is no "H 2 O"); a tag between words joins.
-            [("H", false), ("2", false), ("O and m.3243A", false), ("G", false)]
+            test_support::texts_and_glue(text, DocumentKind::Markdown),
+            // A count in a subscript is part of the word (`H₂O`); a base in a superscript is
+            // not, nor is a line break.
+            [
+                ("H", false),
+                ("2", true),
+                ("O and m.3243A", true),
+                ("G", false),
+                ("or", false),
+                ("Nxf", false),
+                ("2 x", true),
+                ("y", false)
+            ]
+        );
+    }
+
+    #[test]
+    fn pandoc_superscripts_and_subscripts_are_read_whole_when_part_of_the_word() {
+        let text = r"Ca^2+^ and CO~2~ and D~2~R, *Pten*^pc1^ and ~10 cells\_x";
+        assert_eq!(
+            test_support::texts_and_glue(text, DocumentKind::Markdown),
+            [
+                ("Ca", false),
+                ("2+", true),
+                ("and CO", false),
+                ("2", true),
+                ("and D", false),
+                ("2", true),
+                ("R,", true),
+                ("Pten", false),
+                ("pc1", false),
+                ("and ~10 cells", false),
+                ("_x", false)
+            ]
         );
     }
 }

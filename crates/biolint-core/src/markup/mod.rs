@@ -17,9 +17,11 @@ mod kind;
 mod latex;
 mod markdown;
 mod plain;
+mod reading;
 mod references;
 
 pub use kind::DocumentKind;
+pub use reading::Reading;
 
 use std::ops::Range;
 
@@ -33,6 +35,10 @@ pub struct ProseRange {
     /// ("*Leigh*\n  syndrome"). False after a block boundary or after skipped content (code,
     /// math, a URL, a citation).
     pub joins_previous: bool,
+    /// True when the gap is formatting inside a word that a reader does not see (`*Nxf*2`,
+    /// `\uline{M}id1`, `Ca\textsuperscript{2+}`): the two runs read as one word. (It then
+    /// joins, too.)
+    pub glued: bool,
 }
 
 /// The prose of a document and the places that rules treat specially.
@@ -87,9 +93,11 @@ struct ProseBuilder<'a> {
     joinable: bool,
     /// The untrimmed end of the last run, to merge runs that touch.
     last_run_end: Option<usize>,
-    /// Whether `~` is a (non-breaking) space, as in LaTeX; in Markdown it is Pandoc's
-    /// subscript or strikethrough.
-    tilde_is_space: bool,
+    /// Whether the text is LaTeX, where `~` is a (non-breaking) space and `\'` an accent; in
+    /// Markdown `~` is Pandoc's subscript or strikethrough, and `\'` a quote.
+    latex: bool,
+    /// Whether the last run is a superscript or subscript.
+    in_script: bool,
 }
 
 impl<'a> ProseBuilder<'a> {
@@ -99,13 +107,14 @@ impl<'a> ProseBuilder<'a> {
             ranges: Vec::new(),
             joinable: false,
             last_run_end: None,
-            tilde_is_space: false,
+            latex: false,
+            in_script: false,
         }
     }
 
     /// A builder for LaTeX, where `~` is a non-breaking space.
     fn latex(text: &'a str) -> Self {
-        Self { tilde_is_space: true, ..Self::new(text) }
+        Self { latex: true, ..Self::new(text) }
     }
 
     /// Adds a run of prose. Runs must be added in document order.
@@ -126,30 +135,68 @@ impl<'a> ProseBuilder<'a> {
                 return;
             }
         }
-        // Markup inside a word (`Ca\textsuperscript{2+}`, `*Nxf*2`, `A--[2](#fig)`) is no space
-        // between two words: a term read across it would straddle the markup, so it does not
-        // join. (Reading such a word whole, as `Ca2+`, needs a text without the markup.)
-        // (Runs are trimmed of whitespace; the gap is looked at only where the next run starts
-        // like the rest of a word. A non-breaking space, LaTeX's `~` or `\ ` or HTML's
-        // `&nbsp;`, is a space between words.)
-        let inside_a_word = |last: &ProseRange| {
-            let gap = &self.text[last.range.end..range.start];
+        // Markup inside a word (`*Nxf*2`, `\uline{M}id1`, `Ca\textsuperscript{2+}`) is
+        // formatting a reader does not see: the two runs read as one word (`glued`). Markup
+        // there that a reader does see (`\_`, `<br>`), or a superscript that is no part of the
+        // word (`Pten^pc1`), separates them: nothing is read across it. (Runs are trimmed of
+        // whitespace; a non-breaking space, LaTeX's `~` or `\,` or HTML's `&nbsp;`, is a
+        // space between words.)
+        let gap = self.ranges.last().map(|last| &self.text[last.range.end..range.start]);
+        let inside_a_word = gap.is_some_and(|gap| {
             let continues_a_word = self.text[range.start..].chars().next().is_some_and(|c| {
                 c.is_alphanumeric() || matches!(c, '+' | '-' | '\u{2212}' | '\u{2013}')
             });
-            let spaced = |gap: &str| {
-                gap.contains(|c: char| c.is_whitespace() || (self.tilde_is_space && c == '~'))
-                    || gap.contains("&nbsp;")
-                    || gap.contains("\\,")
-            };
+            let spaced = gap.contains(|c: char| c.is_whitespace() || (self.latex && c == '~'))
+                || gap.contains("&nbsp;")
+                || gap.contains("\\,");
             gap.as_bytes().last().is_some_and(|b| !b.is_ascii_whitespace())
                 && continues_a_word
-                && !spaced(gap)
-        };
+                && !spaced
+        });
+        let glued = self.joinable
+            && inside_a_word
+            && gap.is_some_and(|gap| self.is_formatting(gap, &self.text[range.clone()]));
         let joins_previous =
-            self.joinable && self.ranges.last().is_some_and(|last| !inside_a_word(last));
-        self.ranges.push(ProseRange { range, joins_previous });
+            self.joinable && self.ranges.last().is_some() && (!inside_a_word || glued);
+        self.in_script = gap.is_some_and(|gap| self.opens_script(gap));
+        self.ranges.push(ProseRange { range, joins_previous, glued });
         self.joinable = true;
+    }
+
+    /// Whether `gap`, markup inside a word before the run `next`, is formatting that a reader
+    /// does not see: emphasis, an accent, a discretionary hyphen, the delimiters of a
+    /// superscript or subscript that is part of the word (a charge or a count: `Ca^2+^`,
+    /// `CO~2~`; an allele, `Pten^pc1^`, is not). Marks that print something (`\_`, `&amp;`,
+    /// `<br>`) are not.
+    fn is_formatting(&self, gap: &str, next: &str) -> bool {
+        let bytes = gap.as_bytes();
+        let prints = bytes.iter().enumerate().any(|(i, &b)| match b {
+            // LaTeX's control symbols print their character, but for accents, `\-` and `\/`;
+            // every Markdown escape prints its character.
+            b'\\' => bytes.get(i + 1).is_some_and(|&next| {
+                let formats =
+                    next.is_ascii_alphabetic() || (self.latex && b"'`^\"~=.-/".contains(&next));
+                !formats
+            }),
+            b'&' => true,
+            b'<' => !is_inline_formatting_tag(&gap[i..]),
+            _ => false,
+        });
+        if prints {
+            return false;
+        }
+        !self.opens_script(gap) || is_charge_or_count(next)
+    }
+
+    /// Whether `gap`, before a run, opens a superscript or subscript.
+    fn opens_script(&self, gap: &str) -> bool {
+        let lower = gap.to_ascii_lowercase();
+        lower.contains("\\textsuperscript")
+            || lower.contains("\\textsubscript")
+            || lower.contains("<sup")
+            || lower.contains("<sub")
+            // Pandoc's `^2+^` and `~2~`: the second mark closes what the first opened.
+            || (!self.latex && !self.in_script && (gap.ends_with('^') || gap.ends_with('~')))
     }
 
     /// The next run starts a new block or follows skipped content.
@@ -160,6 +207,29 @@ impl<'a> ProseBuilder<'a> {
     fn finish(self) -> Vec<ProseRange> {
         self.ranges
     }
+}
+
+/// Whether `tag`, which starts with `<`, opens with an HTML tag that only formats inline text
+/// (`<i>`, `</sup>`, `<span class="x">`).
+fn is_inline_formatting_tag(tag: &str) -> bool {
+    let name = tag[1..].trim_start_matches('/');
+    let name_end = name.find(|c: char| !c.is_ascii_alphanumeric()).unwrap_or(name.len());
+    let name = name[..name_end].to_ascii_lowercase();
+    matches!(
+        name.as_str(),
+        "i" | "em" | "b" | "strong" | "u" | "sup" | "sub" | "span" | "small" | "mark" | "s" | "ins"
+    )
+}
+
+/// Whether a superscript or subscript is a charge or a count, part of the word it follows
+/// (`2+`, `-`, `2`, `50`).
+fn is_charge_or_count(script: &str) -> bool {
+    let digits = script.trim_end_matches(['+', '-', '\u{2212}']);
+    let signs = script.len() - digits.len();
+    !script.is_empty()
+        && digits.len() <= 3
+        && digits.bytes().all(|b| b.is_ascii_digit())
+        && signs <= '\u{2212}'.len_utf8()
 }
 
 /// `range` without leading and trailing ASCII whitespace, moved inward onto char boundaries and
@@ -214,7 +284,11 @@ fn remove_identifiers(
                 continue;
             };
             if cut.start > piece_start {
-                out.push(ProseRange { range: piece_start..cut.start, joins_previous: joins });
+                out.push(ProseRange {
+                    range: piece_start..cut.start,
+                    joins_previous: joins,
+                    glued: joins && prose_range.glued,
+                });
             }
             joins = false;
             cut_until = cut.end;
@@ -224,7 +298,11 @@ fn remove_identifiers(
         }
         if let Some(range) = trim_range(text, piece_start..end) {
             previous_cut = false;
-            out.push(ProseRange { range, joins_previous: joins });
+            out.push(ProseRange {
+                range,
+                joins_previous: joins,
+                glued: joins && prose_range.glued,
+            });
         }
     }
     // Trimming after cuts can only shrink pieces, so they stay sorted and disjoint.
@@ -440,7 +518,7 @@ fn citation_at(text: &str, at: usize) -> Option<Range<usize>> {
 /// What the format tests compare: the prose a document yields.
 #[cfg(test)]
 pub(crate) mod test_support {
-    use super::{DocumentKind, ProseRange, prose};
+    use super::{DocumentKind, prose};
 
     pub fn texts(text: &str, kind: DocumentKind) -> Vec<&str> {
         prose(text, kind).ranges.iter().map(|r| &text[r.range.clone()]).collect()
@@ -450,8 +528,13 @@ pub(crate) mod test_support {
         prose(text, kind)
             .ranges
             .iter()
-            .map(|ProseRange { range, joins_previous }| (&text[range.clone()], *joins_previous))
+            .map(|r| (&text[r.range.clone()], r.joins_previous))
             .collect()
+    }
+
+    /// Each prose range with whether it is glued to the one before (read as one word).
+    pub fn texts_and_glue(text: &str, kind: DocumentKind) -> Vec<(&str, bool)> {
+        prose(text, kind).ranges.iter().map(|r| (&text[r.range.clone()], r.glued)).collect()
     }
 
     pub fn slices<'t>(text: &'t str, ranges: &[std::ops::Range<usize>]) -> Vec<&'t str> {

@@ -171,9 +171,7 @@ pub(super) fn select(
     let mut entities: Vec<Entity> = variants
         .iter()
         .filter_map(|v| {
-            v.variant
-                .clone()
-                .map(|variant| Entity { span: v.span.clone(), meaning: Meaning::Variant(variant) })
+            v.variant.clone().map(|variant| Entity::new(v.span.clone(), Meaning::Variant(variant)))
         })
         .collect();
     // Every variant description, valid or not, is the variant's: `m.3243A>G` holds no gene.
@@ -187,7 +185,7 @@ pub(super) fn select(
         }
         match interpret_group(&g, context, overrides) {
             Some(Interpretation::Entity(meaning)) => {
-                entities.push(Entity { span: g.span.clone(), meaning });
+                entities.push(Entity::new(g.span.clone(), meaning));
                 end = g.span.end;
             }
             Some(Interpretation::Block) => end = g.span.end,

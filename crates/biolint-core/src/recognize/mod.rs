@@ -5,7 +5,10 @@
 //! before it and what they all share (the `context`, `genes`, the dictionaries), never the
 //! pipeline:
 //!
-//! 1. The markup layer says which bytes are prose; everything else is masked out (`mask`).
+//! 1. The markup layer says which bytes are prose, and which markup is formatting inside a word;
+//!    recognition reads the text with that formatting cut out (a `Reading`: `*Nxf*2` reads
+//!    `Nxf2`), and everything else that is not prose is masked out (`mask`). Every offset
+//!    below is in the reading; the engine maps what is found back to the document.
 //! 2. `candidates`: the masked text is folded and the dictionary trie is searched from every
 //!    token start; a match must also end at a token boundary (`PINK1` in `PINK1-deficient`, not
 //!    in `APINK12` or `MSCs`). Case is then checked against the original text.
@@ -38,7 +41,7 @@ use crate::dictionary::Dictionary;
 use crate::dictionary::folded::{BARRIER, FoldedText};
 use crate::dictionary::user::UserDictionary;
 use crate::entity::{Case, Entity, Meaning};
-use crate::markup::{DocumentKind, Prose};
+use crate::markup::{DocumentKind, Prose, Reading};
 use crate::variant::scan::Found as FoundVariant;
 use abbreviations::Abbreviation;
 use candidates::{Candidate, Found, dictionary_candidates, merge, written_symbols};
@@ -48,11 +51,14 @@ use interpret::{Override, select};
 use mitochondria::{is_about_mitochondria, mtdna_variants};
 use overrides::{abbreviation_overrides, short_form_occurrences};
 
-/// Everything recognition learnt about a document; the rules read it.
-pub struct Recognized {
+/// Everything recognition learnt about a document; the rules read it. Offsets are in the
+/// reading text.
+pub struct Recognized<'a> {
     pub entities: Vec<Entity>,
+    /// The text recognition read, and the way back to the document.
+    pub reading: Reading<'a>,
     pub prose: Prose,
-    /// The document with every non-prose byte replaced by `\0` (same length and offsets).
+    /// The reading text with every non-prose byte replaced by `\0` (same length and offsets).
     pub masked: String,
     pub abbreviations: Vec<Abbreviation>,
     /// Every mtDNA variant description found, well-formed or not; a legacy shape (`A3243G`)
@@ -61,13 +67,14 @@ pub struct Recognized {
 }
 
 /// Recognises the entities of `text`.
-pub fn recognize(
-    text: &str,
+pub fn recognize<'a>(
+    document: &'a str,
     kind: DocumentKind,
     dictionary: &Dictionary,
     user: Option<&UserDictionary>,
-) -> Recognized {
-    let prose = crate::markup::prose(text, kind);
+) -> Recognized<'a> {
+    let (reading, prose) = Reading::new(document, kind, &crate::markup::prose(document, kind));
+    let text = reading.text();
     let masked = mask(text, &prose);
     let folded = FoldedText::new(&masked);
     let mut candidates = dictionary_candidates(text, &folded, dictionary);
@@ -107,7 +114,7 @@ pub fn recognize(
     let mut entities = select(&candidates, &variants, &context, &overrides);
     composite::join(&mut entities, &masked, &context);
     induced::specialise(&mut entities, &context);
-    Recognized { entities, prose, masked, abbreviations, variants }
+    Recognized { entities, reading, prose, masked, abbreviations, variants }
 }
 
 /// The document with non-prose bytes replaced: by spaces where the prose on either side joins

@@ -37,7 +37,7 @@ pub fn diagnostic_json(d: &Diagnostic, text: &str, lines: &LineIndex) -> Diagnos
         rule: d.rule,
         severity: d.severity,
         message: d.message.clone(),
-        text: text[d.span.clone()].to_owned(),
+        text: d.text(text).to_owned(),
         start: d.span.start,
         end: d.span.end,
         line,
@@ -68,6 +68,7 @@ mod tests {
         let start = text.find("PARK2").unwrap();
         let d = Diagnostic {
             rule: "gene/previous-symbol",
+            reads: None,
             severity: Severity::Warning,
             message: "PARK2 is a previous HGNC symbol of PRKN".into(),
             span: start..start + 5,

@@ -68,7 +68,7 @@ pub fn entity_json(
         end: entity.span.end,
         line,
         column,
-        text: text[entity.span.clone()].to_owned(),
+        text: entity.text(text).to_owned(),
         entity_type: entity.entity_type(dictionary).name(),
         id: entity.id(dictionary),
         symbol: None,
@@ -157,6 +157,6 @@ pub fn pubtator_line(
         "{document}\t{}\t{}\t{}\t{type_name}\t{ids}",
         lines.char_offset(entity.span.start),
         lines.char_offset(entity.span.end),
-        text[entity.span.clone()].replace(['\t', '\n'], " ")
+        entity.text(text).replace(['\t', '\n'], " ")
     )
 }

@@ -85,7 +85,7 @@ pub struct LintContext<'a> {
     pub text: &'a str,
     pub kind: DocumentKind,
     pub dictionary: &'static Dictionary,
-    pub recognized: &'a Recognized,
+    pub recognized: &'a Recognized<'a>,
     /// NCBI Taxonomy IDs of the species the document is about: those it names, and those the
     /// configuration gives.
     pub species: BTreeSet<String>,
@@ -101,7 +101,7 @@ impl<'a> LintContext<'a> {
         text: &'a str,
         kind: DocumentKind,
         dictionary: &'static Dictionary,
-        recognized: &'a Recognized,
+        recognized: &'a Recognized<'a>,
         configured_species: &'a [String],
     ) -> LintContext<'a> {
         let mut species: BTreeSet<String> = configured_species.iter().cloned().collect();

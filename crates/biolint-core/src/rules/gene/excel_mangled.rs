@@ -62,6 +62,7 @@ impl Rule for ExcelMangled {
             let written = &context.text[span.clone()];
             out.push(Diagnostic {
                 rule: INFO.id,
+                reads: None,
                 severity: INFO.default_severity,
                 message: format!(
                     "{written} looks like a gene symbol a spreadsheet turned into a date: {}",

@@ -134,6 +134,7 @@ pub fn rodent_finding(
     };
     Some(Diagnostic {
         rule: info.id,
+        reads: None,
         severity: info.default_severity,
         message,
         span: entity.span.clone(),
@@ -166,6 +167,7 @@ pub fn finding(
 ) -> Diagnostic {
     Diagnostic {
         rule: info.id,
+        reads: None,
         severity,
         message,
         span: entity.span.clone(),

@@ -70,6 +70,7 @@ impl Rule for SymbolCase {
             };
             out.push(Diagnostic {
                 rule: INFO.id,
+                reads: None,
                 severity: INFO.default_severity,
                 message,
                 span: entity.span.clone(),

@@ -21,14 +21,12 @@ use crate::variant::{Found, ProblemKind, Variant};
 pub fn finding(info: &RuleInfo, found: &Found, message: String, fix: Option<String>) -> Diagnostic {
     Diagnostic {
         rule: info.id,
+        reads: None,
         severity: info.default_severity,
         message,
         span: found.span.clone(),
         fixes: fix.map(|f| vec![Fix::replace(found.span.clone(), f)]).unwrap_or_default(),
-        entity: found
-            .variant
-            .clone()
-            .map(|v| Entity { span: found.span.clone(), meaning: Meaning::Variant(v) }),
+        entity: found.variant.clone().map(|v| Entity::new(found.span.clone(), Meaning::Variant(v))),
     }
 }
 

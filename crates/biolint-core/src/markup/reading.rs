@@ -1,0 +1,230 @@
+//! The text a reader sees, and the way back to the document.
+//!
+//! Formatting inside a word is invisible to a reader: `*Nxf*2` reads "Nxf2",
+//! `Ca\textsuperscript{2+}` reads "Ca2+". Recognition must read such a word whole, so it runs on
+//! the document with that formatting cut out (the gaps the markup readers mark `glued`), and
+//! whatever it finds is mapped back to the document's bytes at the end. A span that crosses a
+//! cut covers the whole marked-up word in the document (`*Nxf*2`, not `Nxf*2`), so that a fix
+//! can replace it without leaving half of the markup behind.
+//!
+//! Most documents have no such gaps; their reading is the document itself and every mapping
+//! is the identity.
+
+use std::borrow::Cow;
+use std::ops::Range;
+
+use super::{DocumentKind, Prose, ProseRange};
+
+pub struct Reading<'a> {
+    source: &'a str,
+    kind: DocumentKind,
+    text: Cow<'a, str>,
+    /// The gaps cut out, in order.
+    cuts: Vec<Cut>,
+    /// The prose ranges of the document (only kept when there are cuts), to find the markup
+    /// around a word.
+    source_prose: Vec<Range<usize>>,
+}
+
+struct Cut {
+    /// Where the gap was, in the reading text.
+    at: usize,
+    /// The gap, in the document.
+    gap: Range<usize>,
+    /// How many bytes all the cuts up to this one, this one included, removed.
+    removed: usize,
+}
+
+impl<'a> Reading<'a> {
+    /// The reading of `source`, whose prose is `prose`, and that prose in the reading's
+    /// offsets.
+    pub fn new(source: &'a str, kind: DocumentKind, prose: &Prose) -> (Reading<'a>, Prose) {
+        let mut cuts: Vec<Cut> = Vec::new();
+        let mut previous_end = 0;
+        for range in &prose.ranges {
+            if range.glued {
+                let gap = previous_end..range.range.start;
+                let removed_before = cuts.last().map_or(0, |cut| cut.removed);
+                cuts.push(Cut {
+                    at: gap.start - removed_before,
+                    removed: removed_before + gap.len(),
+                    gap,
+                });
+            }
+            previous_end = range.range.end;
+        }
+        if cuts.is_empty() {
+            let reading = Reading {
+                source,
+                kind,
+                text: Cow::Borrowed(source),
+                cuts,
+                source_prose: Vec::new(),
+            };
+            return (reading, prose.clone());
+        }
+        let mut text = String::with_capacity(source.len());
+        let mut from = 0;
+        for cut in &cuts {
+            text.push_str(&source[from..cut.gap.start]);
+            from = cut.gap.end;
+        }
+        text.push_str(&source[from..]);
+        let source_prose = prose.ranges.iter().map(|r| r.range.clone()).collect();
+        let reading = Reading { source, kind, text: Cow::Owned(text), cuts, source_prose };
+        let mapped = reading.prose_in_reading(prose);
+        (reading, mapped)
+    }
+
+    /// The reading text.
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    /// Whether the reading is the document itself.
+    pub fn is_identity(&self) -> bool {
+        self.cuts.is_empty()
+    }
+
+    /// The reading offset of document offset `at` (the place of a cut gap for an offset
+    /// inside it).
+    fn to_reading(&self, at: usize) -> usize {
+        let after = self.cuts.partition_point(|cut| cut.gap.start < at);
+        match after.checked_sub(1).map(|i| &self.cuts[i]) {
+            None => at,
+            Some(cut) if at < cut.gap.end => cut.at,
+            Some(cut) => at - cut.removed,
+        }
+    }
+
+    fn range_to_reading(&self, range: &Range<usize>) -> Range<usize> {
+        self.to_reading(range.start)..self.to_reading(range.end)
+    }
+
+    fn prose_in_reading(&self, prose: &Prose) -> Prose {
+        let map = |ranges: &[Range<usize>]| -> Vec<Range<usize>> {
+            ranges.iter().map(|r| self.range_to_reading(r)).collect()
+        };
+        Prose {
+            ranges: prose
+                .ranges
+                .iter()
+                .map(|r| super::ProseRange { range: self.range_to_reading(&r.range), ..r.clone() })
+                .collect(),
+            italic: map(&prose.italic),
+            references: map(&prose.references),
+            comments: map(&prose.comments),
+            tables: map(&prose.tables),
+            definitions: prose
+                .definitions
+                .iter()
+                .map(|(short, long)| (self.range_to_reading(short), self.range_to_reading(long)))
+                .collect(),
+        }
+    }
+
+    /// The document range of reading range `span`, as it stands: a start right after a cut
+    /// maps after the gap, an end right before one maps before it.
+    pub fn to_source(&self, span: &Range<usize>) -> Range<usize> {
+        let shift =
+            |cuts_before: usize| cuts_before.checked_sub(1).map_or(0, |i| self.cuts[i].removed);
+        let start = span.start + shift(self.cuts.partition_point(|cut| cut.at <= span.start));
+        let end = span.end + shift(self.cuts.partition_point(|cut| cut.at < span.end));
+        start..end.max(start)
+    }
+
+    /// What a reader sees of reading range `span`, given the reading's prose ranges: `None`
+    /// when that is the span's own text (no markup in it), else its prose, with a space for
+    /// markup between words (`\emph{BMPR2} receptor` reads "BMPR2 receptor").
+    pub fn seen(&self, span: &Range<usize>, prose: &[ProseRange]) -> Option<String> {
+        let first = prose.partition_point(|r| r.range.end <= span.start);
+        let pieces = || prose[first..].iter().take_while(|r| r.range.start < span.end);
+        let mut previous_end = None;
+        let has_markup = pieces().any(|r| {
+            let gap = previous_end.map_or("", |end| &self.text[end..r.range.start]);
+            previous_end = Some(r.range.end);
+            r.glued || gap.contains(|c: char| !c.is_whitespace())
+        });
+        if !has_markup {
+            return None;
+        }
+        let mut seen = String::new();
+        for r in pieces() {
+            if !seen.is_empty() && !r.glued {
+                seen.push(' ');
+            }
+            seen.push_str(&self.text[r.range.start.max(span.start)..r.range.end.min(span.end)]);
+        }
+        Some(seen)
+    }
+
+    /// Whether reading range `span` reads across markup cut out of a word.
+    pub fn crosses_markup(&self, span: &Range<usize>) -> bool {
+        let first = self.cuts.partition_point(|cut| cut.at <= span.start);
+        self.cuts.get(first).is_some_and(|cut| cut.at < span.end)
+    }
+
+    /// Where a mention at reading range `span` stands in the document: the whole marked-up
+    /// word (`*Nxf*2`, `\emph{VEGF}-\emph{A}`) when it reads across markup, and whether that
+    /// word's markup is balanced, so that replacing it whole leaves the rest of the document's
+    /// markup intact.
+    pub fn word(&self, span: &Range<usize>) -> (Range<usize>, bool) {
+        let inner = self.to_source(span);
+        if !self.crosses_markup(span) {
+            return (inner, true);
+        }
+        let bytes = self.source.as_bytes();
+        let mut start = inner.start;
+        let at_prose_start = self.source_prose.binary_search_by_key(&start, |r| r.start);
+        if let Ok(index) = at_prose_start {
+            let floor = index.checked_sub(1).map_or(0, |i| self.source_prose[i].end);
+            while start > floor
+                && !bytes[start - 1].is_ascii_whitespace()
+                && !matches!(bytes[start - 1], b'}' | b']' | b')')
+            {
+                start -= 1;
+            }
+        }
+        let mut end = inner.end;
+        let at_prose_end = self.source_prose.binary_search_by_key(&end, |r| r.end);
+        if let Ok(index) = at_prose_end {
+            let ceiling = self.source_prose.get(index + 1).map_or(bytes.len(), |r| r.start);
+            while end < ceiling
+                && !bytes[end].is_ascii_whitespace()
+                && !matches!(bytes[end], b'\\' | b'{' | b'[' | b'(')
+            {
+                end += 1;
+            }
+        }
+        let word = start..end;
+        let balanced = self.is_balanced(&word);
+        (word, balanced)
+    }
+
+    /// Whether the markup in document range `word` (its bytes outside the prose) opens what it
+    /// closes.
+    fn is_balanced(&self, word: &Range<usize>) -> bool {
+        let mut markup = String::new();
+        let mut from = word.start;
+        let first = self.source_prose.partition_point(|r| r.end <= word.start);
+        for prose in self.source_prose[first..].iter().take_while(|r| r.start < word.end) {
+            if prose.start > from {
+                markup.push_str(&self.source[from..prose.start]);
+            }
+            from = prose.end.max(from);
+        }
+        if from < word.end {
+            markup.push_str(&self.source[from..word.end]);
+        }
+        let count = |needle: &str| markup.matches(needle).count();
+        match self.kind {
+            DocumentKind::Latex => count("{") - count("\\{") == count("}") - count("\\}"),
+            DocumentKind::Markdown => {
+                ["*", "_", "^", "~"].iter().all(|mark| count(mark) % 2 == 0)
+                    && count("[") == count("]")
+                    && count("<") == 2 * count("</")
+            }
+            DocumentKind::Plain => true,
+        }
+    }
+}
