@@ -50,8 +50,11 @@ pub fn analyze(document: Document, config: &Config) -> Analysis {
     let recognized = recognize(document, config);
     let diagnostics = findings(document, config, &recognized);
     let Recognized { entities, reading, prose, .. } = recognized;
-    let entities =
-        entities.into_iter().map(|e| entity_in_document(&reading, &prose.ranges, e)).collect();
+    let mut first = 0;
+    let entities = entities
+        .into_iter()
+        .map(|e| entity_in_document(&reading, &prose.ranges, e, &mut first))
+        .collect();
     Analysis { entities, diagnostics }
 }
 
@@ -60,10 +63,11 @@ pub fn analyze(document: Document, config: &Config) -> Analysis {
 /// genes (the rules flag it instead). The rules are not run.
 pub fn annotate(document: Document, config: &Config) -> Vec<Entity> {
     let Recognized { entities, reading, prose, .. } = recognize(document, config);
+    let mut first = 0;
     entities
         .into_iter()
         .filter(Entity::is_identified)
-        .map(|e| entity_in_document(&reading, &prose.ranges, e))
+        .map(|e| entity_in_document(&reading, &prose.ranges, e, &mut first))
         .collect()
 }
 
@@ -128,8 +132,14 @@ fn findings(document: Document, config: &Config, recognized: &Recognized) -> Vec
 }
 
 /// `entity`, found in the reading (whose prose is `prose`), where it stands in the document.
-fn entity_in_document(reading: &Reading, prose: &[ProseRange], mut entity: Entity) -> Entity {
-    entity.reads = reading.seen(&entity.span, prose);
+/// `first` is where in the prose the last entity was (see [`Reading::seen`]).
+fn entity_in_document(
+    reading: &Reading,
+    prose: &[ProseRange],
+    mut entity: Entity,
+    first: &mut usize,
+) -> Entity {
+    entity.reads = reading.seen(&entity.span, prose, first);
     entity.span = reading.word(&entity.span).0;
     entity
 }
@@ -142,11 +152,14 @@ fn diagnostic_in_document(
     prose: &[ProseRange],
     mut diagnostic: Diagnostic,
 ) -> Diagnostic {
-    diagnostic.reads = reading.seen(&diagnostic.span, prose);
+    // Findings come rule by rule, not in document order: no guess.
+    let mut first = usize::MAX;
+    diagnostic.reads = reading.seen(&diagnostic.span, prose, &mut first);
     diagnostic.span = reading.word(&diagnostic.span).0;
     diagnostic.fixes =
         diagnostic.fixes.into_iter().filter_map(|f| fix_in_document(reading, f)).collect();
-    diagnostic.entity = diagnostic.entity.map(|e| entity_in_document(reading, prose, e));
+    diagnostic.entity =
+        diagnostic.entity.map(|e| entity_in_document(reading, prose, e, &mut first));
     diagnostic
 }
 

@@ -866,13 +866,13 @@ fn is_text_symbol(name: &str) -> bool {
 }
 
 /// `\cite`, `\citep`, `\parencite`, `\textcite`, `\nocite`, `\Citet`...
-fn is_citation(name: &str) -> bool {
+pub(super) fn is_citation(name: &str) -> bool {
     name.as_bytes().windows(4).any(|window| window.eq_ignore_ascii_case(b"cite"))
 }
 
 /// How many mandatory arguments of a command are identifiers rather than prose (`None` for a
 /// command whose arguments are prose).
-fn skipped_arguments(name: &str) -> Option<usize> {
+pub(super) fn skipped_arguments(name: &str) -> Option<usize> {
     let count = match name {
         "printbibliography" | "hyperref" | "makebox" | "framebox" => 0,
         "label" | "includegraphics" | "input" | "include" | "includeonly" | "bibliography"

@@ -12,6 +12,7 @@ use std::ops::Range;
 
 use pulldown_cmark::{Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd};
 
+use super::latex;
 use super::references::is_reference_heading;
 use super::{Prose, ProseBuilder};
 
@@ -291,37 +292,77 @@ impl<'a> Scan<'a> {
         if self.is_div_fence(content, range.start) {
             self.builder.boundary();
         } else if self.text.get(range.clone()) == Some(content) {
-            self.push_without_scripts(range);
+            self.push_without_markup(range);
         }
     }
 
-    /// Pushes the prose `range` without the marks of Pandoc's superscripts and subscripts
-    /// (`Ca^2+^`, `CO~2~`), which pulldown-cmark leaves in the text: they are markup, which the
-    /// builder then reads as part of the word or not.
-    fn push_without_scripts(&mut self, range: Range<usize>) {
+    /// Pushes the prose `range` without markup that pulldown-cmark leaves in the text:
+    ///
+    /// - the raw LaTeX that Pandoc passes through (`\ref{fig:1}`, `\begin{figure}`): a
+    ///   command's name is no prose, nor are the arguments of a command whose arguments are
+    ///   identifiers (a label, a key, a file, an environment's name);
+    /// - the marks of Pandoc's superscripts and subscripts (`Ca^2+^`, `CO~2~`), which the
+    ///   builder then reads as part of the word or not.
+    fn push_without_markup(&mut self, range: Range<usize>) {
         let bytes = self.text.as_bytes();
         let mut start = range.start;
-        for at in range.clone() {
-            if !matches!(bytes[at], b'^' | b'~') {
-                continue;
-            }
-            if self.script_close == Some(at) {
-                self.script_close = None;
-            } else if self.script_close.is_none()
-                && let Some(close) = pandoc_script_close(bytes, at)
-            {
-                self.script_close = Some(close);
+        let mut at = range.start;
+        while let Some(offset) = memchr::memchr3(b'\\', b'^', b'~', &bytes[at..range.end]) {
+            at += offset;
+            let markup_end = if bytes[at] == b'\\' {
+                self.latex_command_end(at, range.end)
             } else {
-                continue;
+                self.script_mark_end(at)
+            };
+            match markup_end {
+                Some(end) => {
+                    if start < at {
+                        self.builder.push(start..at);
+                    }
+                    if bytes[at] == b'\\' {
+                        self.builder.boundary();
+                    }
+                    start = end;
+                    at = end;
+                }
+                None => at += 1,
             }
-            if start < at {
-                self.builder.push(start..at);
-            }
-            start = at + 1;
         }
         if start < range.end {
             self.builder.push(start..range.end);
         }
+    }
+
+    /// The end of the LaTeX command at `at` (within `limit`) with its identifier arguments;
+    /// `None` when no command starts there.
+    fn latex_command_end(&self, at: usize, limit: usize) -> Option<usize> {
+        let bytes = self.text.as_bytes();
+        let name_end = (at + 1..limit).find(|&i| !bytes[i].is_ascii_alphabetic()).unwrap_or(limit);
+        if name_end == at + 1 {
+            return None;
+        }
+        let name = &self.text[at + 1..name_end];
+        let identifiers = match name {
+            "begin" | "end" | "url" | "href" => 1,
+            _ if latex::is_citation(name) => 1,
+            _ => latex::skipped_arguments(name).unwrap_or(0),
+        };
+        Some(latex_arguments_end(bytes, name_end, limit, identifiers))
+    }
+
+    /// The end of the Pandoc superscript or subscript mark at `at` (`^` or `~`); `None` when
+    /// it is no such mark.
+    fn script_mark_end(&mut self, at: usize) -> Option<usize> {
+        if self.script_close == Some(at) {
+            self.script_close = None;
+        } else if self.script_close.is_none()
+            && let Some(close) = pandoc_script_close(self.text.as_bytes(), at)
+        {
+            self.script_close = Some(close);
+        } else {
+            return None;
+        }
+        Some(at + 1)
     }
 
     /// Whether `content`, a text event at `start`, is a Pandoc/Quarto fenced-div line
@@ -385,6 +426,43 @@ fn trim_end(text: &str, range: Range<usize>) -> Range<usize> {
         end -= 1;
     }
     range.start..end
+}
+
+/// The end of `count` LaTeX arguments (`*`, options in brackets, then groups in braces) that
+/// follow `position`, within `limit`.
+fn latex_arguments_end(bytes: &[u8], mut position: usize, limit: usize, count: usize) -> usize {
+    if count == 0 {
+        return position;
+    }
+    if position < limit && bytes[position] == b'*' {
+        position += 1;
+    }
+    let mut groups = 0;
+    while position < limit && groups < count {
+        if !matches!(bytes[position], b'[' | b'{') {
+            break;
+        }
+        let mut depth = 0;
+        let mut end = position;
+        while end < limit {
+            match bytes[end] {
+                b'[' | b'{' => depth += 1,
+                b']' | b'}' => {
+                    depth -= 1;
+                    if depth == 0 {
+                        break;
+                    }
+                }
+                _ => {}
+            }
+            end += 1;
+        }
+        if bytes[position] == b'{' {
+            groups += 1;
+        }
+        position = (end + 1).min(limit);
+    }
+    position
 }
 
 /// Where the Pandoc superscript (`^2+^`) or subscript (`~2~`) whose first mark is at `open`

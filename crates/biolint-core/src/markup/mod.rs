@@ -190,13 +190,19 @@ impl<'a> ProseBuilder<'a> {
 
     /// Whether `gap`, before a run, opens a superscript or subscript.
     fn opens_script(&self, gap: &str) -> bool {
-        let lower = gap.to_ascii_lowercase();
-        lower.contains("\\textsuperscript")
-            || lower.contains("\\textsubscript")
-            || lower.contains("<sup")
-            || lower.contains("<sub")
-            // Pandoc's `^2+^` and `~2~`: the second mark closes what the first opened.
-            || (!self.latex && !self.in_script && (gap.ends_with('^') || gap.ends_with('~')))
+        // Every opener ends the gap: `\textsuperscript{`, `<sub>`, `^`.
+        if !gap.ends_with(['{', '>', '^', '~']) {
+            return false;
+        }
+        let contains = |needle: &[u8]| {
+            gap.as_bytes().windows(needle.len()).any(|w| w.eq_ignore_ascii_case(needle))
+        };
+        // Pandoc's `^2+^` and `~2~`: the second mark closes what the first opened.
+        let pandoc = !self.latex && !self.in_script && (gap.ends_with('^') || gap.ends_with('~'));
+        pandoc
+            || (gap.contains('\\')
+                && (contains(b"\\textsuperscript") || contains(b"\\textsubscript")))
+            || (gap.contains('<') && (contains(b"<sup") || contains(b"<sub")))
     }
 
     /// The next run starts a new block or follows skipped content.

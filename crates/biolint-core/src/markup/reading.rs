@@ -38,7 +38,7 @@ struct Cut {
 impl<'a> Reading<'a> {
     /// The reading of `source`, whose prose is `prose`, and that prose in the reading's
     /// offsets.
-    pub fn new(source: &'a str, kind: DocumentKind, prose: &Prose) -> (Reading<'a>, Prose) {
+    pub fn new(source: &'a str, kind: DocumentKind, prose: Prose) -> (Reading<'a>, Prose) {
         let mut cuts: Vec<Cut> = Vec::new();
         let mut previous_end = 0;
         for range in &prose.ranges {
@@ -61,7 +61,7 @@ impl<'a> Reading<'a> {
                 cuts,
                 source_prose: Vec::new(),
             };
-            return (reading, prose.clone());
+            return (reading, prose);
         }
         let mut text = String::with_capacity(source.len());
         let mut from = 0;
@@ -72,7 +72,7 @@ impl<'a> Reading<'a> {
         text.push_str(&source[from..]);
         let source_prose = prose.ranges.iter().map(|r| r.range.clone()).collect();
         let reading = Reading { source, kind, text: Cow::Owned(text), cuts, source_prose };
-        let mapped = reading.prose_in_reading(prose);
+        let mapped = reading.prose_in_reading(&prose);
         (reading, mapped)
     }
 
@@ -136,8 +136,25 @@ impl<'a> Reading<'a> {
     /// What a reader sees of reading range `span`, given the reading's prose ranges: `None`
     /// when that is the span's own text (no markup in it), else its prose, with a space for
     /// markup between words (`\emph{BMPR2} receptor` reads "BMPR2 receptor").
-    pub fn seen(&self, span: &Range<usize>, prose: &[ProseRange]) -> Option<String> {
-        let first = prose.partition_point(|r| r.range.end <= span.start);
+    ///
+    /// `first` is a guess of the index of the prose range that holds the span's start (the
+    /// previous answer, for spans in document order); it is updated.
+    pub fn seen(
+        &self,
+        span: &Range<usize>,
+        prose: &[ProseRange],
+        first: &mut usize,
+    ) -> Option<String> {
+        if prose.get(*first).is_none_or(|r| span.start < r.range.start) {
+            *first = prose.partition_point(|r| r.range.end <= span.start);
+        }
+        while prose.get(*first).is_some_and(|r| r.range.end <= span.start) {
+            *first += 1;
+        }
+        let first = *first;
+        if prose.get(first).is_some_and(|r| span.end <= r.range.end) {
+            return None;
+        }
         let pieces = || prose[first..].iter().take_while(|r| r.range.start < span.end);
         let mut previous_end = None;
         let has_markup = pieces().any(|r| {
@@ -169,6 +186,9 @@ impl<'a> Reading<'a> {
     /// word's markup is balanced, so that replacing it whole leaves the rest of the document's
     /// markup intact.
     pub fn word(&self, span: &Range<usize>) -> (Range<usize>, bool) {
+        if self.cuts.is_empty() {
+            return (span.clone(), true);
+        }
         let inner = self.to_source(span);
         if !self.crosses_markup(span) {
             return (inner, true);

@@ -73,7 +73,7 @@ pub fn recognize<'a>(
     dictionary: &Dictionary,
     user: Option<&UserDictionary>,
 ) -> Recognized<'a> {
-    let (reading, prose) = Reading::new(document, kind, &crate::markup::prose(document, kind));
+    let (reading, prose) = Reading::new(document, kind, crate::markup::prose(document, kind));
     let text = reading.text();
     let masked = mask(text, &prose);
     let folded = FoldedText::new(&masked);
