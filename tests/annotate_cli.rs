@@ -41,8 +41,9 @@ fn annotates_the_sample_manuscript_with_identifiers() {
     // Abbreviations defined as something else are not genes.
     assert!(find(&e, "ROS").iter().all(|v| v["type"] != "gene"));
     assert!(find(&e, "MSCs").is_empty());
-    // The fenced code block mentions PARK2 and DRP1; only the prose ones count.
-    assert_eq!(find(&e, "PARK2").len(), 1);
+    // The fenced code block mentions PARK2 and DRP1; only the prose ones count (the title's
+    // and the body's).
+    assert_eq!(find(&e, "PARK2").len(), 2);
     let pink1 = find(&e, "PINK1")[0];
     assert_eq!(pink1["symbol"], "PINK1");
     assert_eq!(pink1["hgnc"], "HGNC:14581");

@@ -42,7 +42,12 @@ enum Command {
     GeneFindings,
     /// Convert the CRAFT papers to LaTeX and Markdown with pandoc (into target/craft-markup)
     /// and compare what biolint reports on the three renderings.
-    Markup,
+    Markup {
+        /// Also list every gene finding a rendering gives more or fewer times than the plain
+        /// text.
+        #[arg(long)]
+        details: bool,
+    },
     /// List every mtDNA variant entity and `variant/*` finding on the training corpora, with
     /// the gold annotations at the same place, for reading.
     VariantFindings,
@@ -67,7 +72,7 @@ fn main() -> ExitCode {
         Command::Eval { details } => eval::run(details.as_deref()),
         Command::GeneFindings => gene_findings::run(),
         Command::VariantFindings => variant_findings::run(),
-        Command::Markup => {
+        Command::Markup { details } => {
             let corpora = shared().join("corpora");
             xtask::markup::renderings(
                 &corpora.join("craft_nxml"),
@@ -77,6 +82,9 @@ fn main() -> ExitCode {
             .map(|renderings| {
                 let report = xtask::markup::check(&renderings, &biolint_core::Config::default());
                 print!("{}", report.table());
+                if details {
+                    print!("{}", report.differences());
+                }
             })
         }
     };

@@ -44,7 +44,7 @@ pub fn renderings(
         renderings.push(Rendering { paper: paper.clone(), kind: DocumentKind::Plain, text: plain });
         for (kind, extension, args) in [
             (DocumentKind::Latex, "tex", &["-t", "latex", "-s"][..]),
-            (DocumentKind::Markdown, "md", &["-t", "markdown"][..]),
+            (DocumentKind::Markdown, "md", &["-t", "markdown", "-s"][..]),
         ] {
             let out = out_dir.join(format!("{paper}.{extension}"));
             if !out.exists() {
@@ -82,6 +82,9 @@ pub struct Report {
     /// Per rendering (LaTeX, Markdown): the plain text's gene findings (rule and text, counted
     /// per paper) that the rendering gives too, and how many the plain text gives.
     pub agreement: BTreeMap<&'static str, (usize, usize)>,
+    /// Per rendering: the gene findings it gives more or fewer times than the plain text, as
+    /// `paper  +/-count  rule  text`.
+    pub differences: BTreeMap<&'static str, Vec<String>>,
 }
 
 fn name(kind: DocumentKind) -> &'static str {
@@ -132,11 +135,31 @@ pub fn check(renderings: &[Rendering], config: &Config) -> Report {
             agreement.0 += (*count).min(findings.get(finding).copied().unwrap_or(0));
             agreement.1 += count;
         }
+        let differences = report.differences.entry(kind).or_default();
+        for finding in plain.keys().chain(findings.keys().filter(|f| !plain.contains_key(*f))) {
+            let in_plain = plain.get(finding).copied().unwrap_or(0) as i64;
+            let here = findings.get(finding).copied().unwrap_or(0) as i64;
+            if here != in_plain {
+                let (rule, text) = finding;
+                differences.push(format!("{paper}\t{:+}\t{rule}\t{text}", here - in_plain));
+            }
+        }
     }
     report
 }
 
 impl Report {
+    /// Every gene finding a rendering gives more or fewer times than the plain text.
+    pub fn differences(&self) -> String {
+        let mut out = String::new();
+        for (kind, lines) in &self.differences {
+            for line in lines {
+                let _ = writeln!(out, "{kind}\t{line}");
+            }
+        }
+        out
+    }
+
     /// The table `cargo xtask markup` prints, and the findings and entities with markup.
     pub fn table(&self) -> String {
         let mut out = String::from(

@@ -3,7 +3,8 @@
 //!
 //! pulldown-cmark does the parsing; its text events carry the source offsets we report. Code
 //! (fenced, indented, inline, and so R and Quarto chunks), math, link destinations, autolinks,
-//! raw HTML and front matter are not prose, nor are the Pandoc extensions that R Markdown and
+//! raw HTML and front matter (but for its title, subtitle and abstract, which renderers show)
+//! are not prose, nor are the Pandoc extensions that R Markdown and
 //! Quarto documents use: heading attributes (`# Intro {#sec-intro}`) and fenced-div lines
 //! (`::: {.callout-note}`). A text event whose source differs from its text (an entity such as
 //! `&amp;`) is left out, so a prose range never covers markup characters.
@@ -16,17 +17,18 @@ use super::latex;
 use super::references::is_reference_heading;
 use super::{Prose, ProseBuilder};
 
+const OPTIONS: Options = Options::ENABLE_TABLES
+    .union(Options::ENABLE_FOOTNOTES)
+    .union(Options::ENABLE_STRIKETHROUGH)
+    .union(Options::ENABLE_YAML_STYLE_METADATA_BLOCKS)
+    .union(Options::ENABLE_PLUSES_DELIMITED_METADATA_BLOCKS)
+    .union(Options::ENABLE_MATH)
+    // Pandoc-style `# Title {#id}`, common in R Markdown and Quarto.
+    .union(Options::ENABLE_HEADING_ATTRIBUTES);
+
 pub(super) fn prose(text: &str) -> Prose {
-    let options = Options::ENABLE_TABLES
-        | Options::ENABLE_FOOTNOTES
-        | Options::ENABLE_STRIKETHROUGH
-        | Options::ENABLE_YAML_STYLE_METADATA_BLOCKS
-        | Options::ENABLE_PLUSES_DELIMITED_METADATA_BLOCKS
-        | Options::ENABLE_MATH
-        // Pandoc-style `# Title {#id}`, common in R Markdown and Quarto.
-        | Options::ENABLE_HEADING_ATTRIBUTES;
     let mut scan = Scan::new(text);
-    for (event, range) in Parser::new_ext(text, options).into_offset_iter() {
+    for (event, range) in Parser::new_ext(text, OPTIONS).into_offset_iter() {
         scan.event(event, range);
     }
     scan.finish()
@@ -138,7 +140,15 @@ impl<'a> Scan<'a> {
                 }
                 self.links.push(autolink);
             }
-            Tag::CodeBlock(_) | Tag::MetadataBlock(_) => {
+            Tag::MetadataBlock(_) => {
+                self.builder.boundary();
+                for value in front_matter_prose(self.text, range) {
+                    self.read_markdown(value);
+                }
+                self.builder.boundary();
+                self.hidden_depth += 1;
+            }
+            Tag::CodeBlock(_) => {
                 self.builder.boundary();
                 self.hidden_depth += 1;
             }
@@ -248,6 +258,16 @@ impl<'a> Scan<'a> {
         }
     }
 
+    /// Reads `range` of the document, Markdown of its own (a value of the front matter), as
+    /// prose of this document.
+    fn read_markdown(&mut self, range: Range<usize>) {
+        let Some(source) = self.text.get(range.clone()) else { return };
+        for (event, inner) in Parser::new_ext(source, OPTIONS).into_offset_iter() {
+            self.event(event, range.start + inner.start..range.start + inner.end);
+        }
+        self.builder.boundary();
+    }
+
     /// Inline HTML is not prose. Comments are recorded and break a term; `<i>`/`<em>` mark
     /// italics; other tags are formatting.
     fn inline_html(&mut self, html: &str, range: Range<usize>) {
@@ -353,6 +373,10 @@ impl<'a> Scan<'a> {
     /// The end of the Pandoc superscript or subscript mark at `at` (`^` or `~`); `None` when
     /// it is no such mark.
     fn script_mark_end(&mut self, at: usize) -> Option<usize> {
+        // A close that was never reached (it stood in text that is not prose) is forgotten.
+        if self.script_close.is_some_and(|close| close < at) {
+            self.script_close = None;
+        }
         if self.script_close == Some(at) {
             self.script_close = None;
         } else if self.script_close.is_none()
@@ -426,6 +450,54 @@ fn trim_end(text: &str, range: Range<usize>) -> Range<usize> {
         end -= 1;
     }
     range.start..end
+}
+
+/// The values of the front matter at `block` (YAML between `---` lines) that a reader sees
+/// as text: the title, subtitle and abstract (Pandoc, R Markdown and Quarto render them as
+/// Markdown). Authors, affiliations, options and the rest are not prose.
+fn front_matter_prose(text: &str, block: Range<usize>) -> Vec<Range<usize>> {
+    let Some(yaml) = text.get(block.clone()) else { return Vec::new() };
+    let mut values = Vec::new();
+    let mut lines = yaml.split_inclusive('\n').scan(block.start, |at, line| {
+        let start = *at;
+        *at += line.len();
+        Some((start, line))
+    });
+    let mut pending = lines.next();
+    while let Some((start, line)) = pending {
+        pending = lines.next();
+        let Some((key, value)) = line.split_once(':') else { continue };
+        if !matches!(key, "title" | "subtitle" | "abstract" | "description" | "summary") {
+            continue;
+        }
+        let value_start = start + key.len() + 1;
+        let trimmed = value.trim();
+        let mut end = start + line.trim_end().len();
+        if let Some(quote) = trimmed.chars().next().filter(|c| matches!(c, '"' | '\'')) {
+            // A quoted scalar on its line: its inside.
+            let open = value_start + value.find(quote).unwrap_or(0) + 1;
+            let close = text[open..end].rfind(quote).map_or(end, |close| open + close);
+            values.push(open..close);
+            continue;
+        }
+        // A block scalar (`abstract: |`) starts on the next line.
+        let mut value_start = (!trimmed.starts_with(['|', '>'])).then_some(value_start);
+        // The indented lines that follow continue the value.
+        while let Some((next_start, next)) = pending {
+            if !next.starts_with([' ', '\t']) && !next.trim().is_empty() {
+                break;
+            }
+            if !next.trim().is_empty() {
+                end = next_start + next.trim_end().len();
+                value_start.get_or_insert(next_start);
+            }
+            pending = lines.next();
+        }
+        if let Some(start) = value_start.filter(|&start| start < end) {
+            values.push(start..end);
+        }
+    }
+    values
 }
 
 /// The end of `count` LaTeX arguments (`*`, options in brackets, then groups in braces) that
@@ -514,9 +586,9 @@ mod tests {
     }
 
     #[test]
-    fn front_matter_is_not_prose() {
+    fn front_matter_is_not_prose_but_for_its_title_and_abstract() {
         let text = "---\ntitle: PINK1 study\nauthor: Smith\n---\n\n# Introduction\n";
-        assert_eq!(texts(text), ["Introduction"]);
+        assert_eq!(texts(text), ["PINK1 study", "Introduction"]);
         let text = "+++\ntitle = \"PINK1\"\n+++\n\nBody.\n";
         assert_eq!(texts(text), ["Body."]);
     }
@@ -689,6 +761,15 @@ mod tests {
                 ("2 x", true),
                 ("y", false)
             ]
+        );
+    }
+
+    #[test]
+    fn the_title_and_abstract_of_the_front_matter_are_prose() {
+        let text = "---\ntitle: \"PARK2 in mice\"\nauthor:\n- PARK2 Smith\nabstract: |\n  Loss of *PARK2*\n  in flies.\nsubtitle: A\n  study\nkeywords: PARK2\n---\n\nBody.\n";
+        assert_eq!(
+            texts(text),
+            ["PARK2 in mice", "Loss of", "PARK2", "in flies.", "A", "study", "Body."]
         );
     }
 

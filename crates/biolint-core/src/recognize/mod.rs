@@ -118,7 +118,8 @@ pub fn recognize<'a>(
 }
 
 /// The document with non-prose bytes replaced: by spaces where the prose on either side joins
-/// (formatting inside a paragraph), by [`BARRIER`] where it does not.
+/// (formatting inside a paragraph), by [`BARRIER`] where it does not, and the spaces that align
+/// a table's columns by [`BARRIER`] too.
 fn mask(text: &str, prose: &Prose) -> String {
     let mut masked = vec![BARRIER; text.len()];
     let mut previous_end = 0;
@@ -128,6 +129,15 @@ fn mask(text: &str, prose: &Prose) -> String {
             masked[previous_end..r.start].fill(b' ');
         }
         masked[r.clone()].copy_from_slice(&text.as_bytes()[r.clone()]);
+        // Three spaces in a line align the columns of a table (Pandoc's simple and multiline
+        // tables): no term reads across them.
+        let mut from = r.start;
+        while let Some(found) = memchr::memmem::find(&masked[from..r.end], b"   ") {
+            let start = from + found;
+            let end = start + masked[start..r.end].iter().take_while(|&&b| b == b' ').count();
+            masked[start..end].fill(BARRIER);
+            from = end;
+        }
         previous_end = r.end;
     }
     // Prose ranges start and end on character boundaries and every other byte is ASCII.

@@ -103,12 +103,14 @@ pub fn is_excluded_by_context(span: &Range<usize>, context: &Context) -> bool {
         || is_cell_line(written, before, after)
         || is_codon(written, before, after)
         || is_nucleotide_run(written, before, after)
+        || is_sequence_end(written, after)
+        || is_answer_alone_in_a_cell(written, before, after)
         || is_dosing(written, before)
         || is_compound_code(after)
         || is_unit(written)
         || is_chemical_formula(written)
         || is_subscripted(after, context.kind)
-        || is_superscript_or_subscript(before, after, context.kind)
+        || is_superscript_or_subscript(before, context.kind)
         || is_chromosome_band(written, before)
         || is_developmental_stage(written, before, after, || *context.facts())
         || is_strain(written, before, after)
@@ -564,6 +566,49 @@ fn is_nucleotide_run(written: &str, before: &str, after: &str) -> bool {
     other_bases(next) || other_bases(previous) || primer_start
 }
 
+/// `TAC CC 3'`, `TA 3′`: the last bases of a primer and its 3′ end, not the genes CC3 or TA3.
+fn is_sequence_end(written: &str, after: &str) -> bool {
+    let Some(bases) = written.strip_suffix(" 3").or_else(|| written.strip_suffix(" 5")) else {
+        return false;
+    };
+    !bases.is_empty()
+        && bases.bytes().all(|b| b"ACGTUN".contains(&b))
+        && after.trim_start_matches('\\').starts_with(['\'', '\u{2032}', '\u{2019}'])
+}
+
+/// `& Yes &`, `| No |`, `2.9   Yes`: an answer that is a whole table cell, not the mouse gene
+/// Yes1 written by its synonym. (Other words alone in a cell stay genes: a table of genes lists
+/// `Nix` and `minK`.)
+fn is_answer_alone_in_a_cell(written: &str, before: &str, after: &str) -> bool {
+    // Cells end at `&`, `|`, a tab, a line end, or three spaces (Pandoc's simple tables).
+    let is_cell_edge = |c: char| matches!(c, '&' | '|' | '\t' | '\n');
+    let starts_cell =
+        before.ends_with("   ") || before.trim_end_matches(' ').ends_with(is_cell_edge);
+    let ends_cell = after.starts_with("   ") || {
+        let after = after.trim_start_matches(' ');
+        after.is_empty() || after.starts_with(is_cell_edge) || after.starts_with("\\\\")
+    };
+    let answer = crate::text::lowercase_is(written, |word| {
+        matches!(
+            word,
+            b"yes"
+                | b"no"
+                | b"none"
+                | b"present"
+                | b"absent"
+                | b"positive"
+                | b"negative"
+                | b"normal"
+                | b"unknown"
+                | b"high"
+                | b"low"
+                | b"mild"
+                | b"severe"
+        )
+    });
+    starts_cell && ends_cell && answer && !written.chars().all(|c| c.is_ascii_uppercase())
+}
+
 /// `PaO~2~`, `FiO<sub>2</sub>`, `PaO₂`: a token with a subscript is part of a formula or a
 /// measurement; no gene symbol is written with one.
 fn is_subscripted(after: &str, kind: DocumentKind) -> bool {
@@ -578,14 +623,18 @@ fn is_subscripted(after: &str, kind: DocumentKind) -> bool {
         || after.starts_with(|c: char| ('\u{2080}'..='\u{2089}').contains(&c))
 }
 
-/// `Pten\textsuperscript{pc1}`, `Cdkn2a<sup>P19ARF</sup>`, `Pten^pc1^`, `β\textsubscript{3}`:
-/// the text of a superscript or a subscript, an allele or an isoform of the gene before it (or
+/// `Pten\textsuperscript{pc1}`, `Cdkn2a<sup>P19ARF</sup>`, `Pten^pc1^`, `β\textsubscript{3}`,
+/// `Xpd\textsuperscript{TTD/TTD}`: the text of a superscript or a subscript, an allele or an isoform of the gene before it (or
 /// a charge, an exponent, a footnote mark), never a gene of its own.
-fn is_superscript_or_subscript(before: &str, after: &str, kind: DocumentKind) -> bool {
-    if !before.ends_with(['{', '>', '^', '~', '*', '_']) {
+fn is_superscript_or_subscript(before: &str, kind: DocumentKind) -> bool {
+    if !before.ends_with(['{', '>', '^', '~', '*', '_', '/', ',', ';']) {
         return false;
     }
-    // Past emphasis inside the script (`\textsuperscript{\emph{P19ARF}}`, `^*pc1*^`).
+    // Past what the script says before the token (`\textsuperscript{TTD/TTD}`) and emphasis
+    // inside it (`\textsuperscript{\emph{P19ARF}}`, `^*pc1*^`).
+    let before = before.trim_end_matches(|c: char| {
+        !c.is_whitespace() && !matches!(c, '{' | '}' | '<' | '>' | '^' | '~' | '\\')
+    });
     let before = before.trim_end_matches(['*', '_']);
     let before = before
         .strip_suffix("\\emph{")
@@ -593,10 +642,13 @@ fn is_superscript_or_subscript(before: &str, after: &str, kind: DocumentKind) ->
         .unwrap_or(before);
     let opens = ["\\textsuperscript{", "\\textsubscript{", "<sup>", "<sub>"];
     // Pandoc's `^sup^` and `~sub~` (in LaTeX `~` is a non-breaking space: `BRCA1~and~BRCA2`).
+    // The closing mark may be cut out of the reading where the script's end joins the word
+    // after it (`*Xpd^TTD^*-associated`), so only the opening one after a word is asked for.
     let pandoc = |mark: char| {
         kind == DocumentKind::Markdown
-            && before.ends_with(mark)
-            && after.trim_start_matches(['*', '_']).starts_with(mark)
+            && before
+                .strip_suffix(mark)
+                .is_some_and(|word| word.ends_with(|c: char| c.is_alphanumeric() || c == '*'))
     };
     opens.iter().any(|open| before.ends_with(open)) || pandoc('^') || pandoc('~')
 }
