@@ -291,10 +291,10 @@ fn abbreviation_lists_in_latex_and_tables() {
 }
 
 /// Markup inside a word (a superscript, a subscript, emphasis on part of it, a link right
-/// after it) is never read across: no finding straddles it. Markup between words still lets a
-/// term go on (`\emph{Leigh} syndrome`).
+/// after it) leaves no finding on a piece of the word (the word is read whole: see
+/// `tests/markup.rs`). Markup between words still lets a term go on (`\emph{Leigh} syndrome`).
 #[test]
-fn markup_inside_a_word_is_never_read_across() {
+fn markup_inside_a_word_leaves_no_finding_on_a_piece_of_it() {
     let latex =
         "Ca\\textsuperscript{2+} influx and CO\\textsubscript{2} rose; \\emph{Gli}3 and PARK2.";
     assert_flags_in(latex, DocumentKind::Latex, &["PARK2"]);
