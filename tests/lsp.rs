@@ -620,13 +620,24 @@ async fn did_close_clears_diagnostics_and_a_reopened_document_is_linted_again() 
     client.shut_down().await;
 }
 
+/// A client that asks for diagnostics gets each finding once: by pull, never also pushed (VS
+/// Code would show both). It is told to ask again when the configuration changes them.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn pull_diagnostics_answer_with_the_published_list_and_a_result_id() {
-    let mut client = TestClient::start();
-    client.initialize(json!({"capabilities": {"textDocument": {"diagnostic": {}}}})).await;
+async fn a_client_that_pulls_diagnostics_gets_them_only_by_pull() {
     let uri = "file:///p/pull.md";
+    // What a client without pull support is sent.
+    let mut pusher = TestClient::started().await;
+    pusher.open(uri, "markdown", "PARK2 and CX43.\n").await;
+    let published = pusher.diagnostics(uri, 1).await;
+    pusher.shut_down().await;
+
+    let mut client = TestClient::start();
+    let capabilities = json!({
+        "textDocument": {"diagnostic": {"dynamicRegistration": true}},
+        "workspace": {"diagnostics": {"refreshSupport": true}},
+    });
+    client.initialize(json!({"capabilities": capabilities})).await;
     client.open(uri, "markdown", "PARK2 and CX43.\n").await;
-    let published = client.diagnostics(uri, 1).await;
     let report =
         client.request("textDocument/diagnostic", json!({"textDocument": {"uri": uri}})).await;
     assert_eq!(report["kind"], "full");
@@ -648,6 +659,15 @@ async fn pull_diagnostics_answer_with_the_published_list_and_a_result_id() {
         .await;
     assert_eq!(after["kind"], "full");
     assert_eq!(after["items"].as_array().unwrap().len(), 1);
+
+    // The configuration turns the rule off: the client is asked to pull again, and gets none.
+    let settings = json!({"biolint": {"rules": {"gene/previous-symbol": "off"}}});
+    client.notify("workspace/didChangeConfiguration", json!({"settings": settings})).await;
+    client.server_request("workspace/diagnostic/refresh").await;
+    let refreshed =
+        client.request("textDocument/diagnostic", json!({"textDocument": {"uri": uri}})).await;
+    assert_eq!(refreshed["items"], json!([]));
+    assert_eq!(client.pending_publications(uri), 0, "pushed as well as pulled");
     client.shut_down().await;
 }
 

@@ -44,8 +44,10 @@ pub(crate) struct ClientFeatures {
     pub create_files: bool,
     /// It shows nested document symbols.
     pub hierarchical_symbols: bool,
-    /// It asks for diagnostics (`textDocument/diagnostic`).
+    /// It asks for diagnostics (`textDocument/diagnostic`); they are then never pushed.
     pub pull_diagnostics: bool,
+    /// It asks for them again when told to (`workspace/diagnostic/refresh`).
+    pub diagnostic_refresh: bool,
     /// It lets the server register file watchers.
     pub watch_files: bool,
 }
@@ -72,6 +74,10 @@ impl ClientFeatures {
                 .and_then(|s| s.hierarchical_document_symbol_support)
                 .unwrap_or(false),
             pull_diagnostics: text.is_some_and(|t| t.diagnostic.is_some()),
+            diagnostic_refresh: workspace
+                .and_then(|w| w.diagnostics.as_ref())
+                .and_then(|d| d.refresh_support)
+                .unwrap_or(false),
             watch_files: workspace
                 .and_then(|w| w.did_change_watched_files.as_ref())
                 .and_then(|w| w.dynamic_registration)

@@ -87,6 +87,11 @@ impl Worker {
         let mut was_too_large = false;
         // Whether the client shows findings of this document.
         let mut showing = false;
+        // The client asks for findings itself where it can (`textDocument/diagnostic`), on
+        // opening and after every change; findings are then never also pushed, or it would show
+        // each twice.
+        let pull = self.shared.features().pull_diagnostics;
+        let mut last_version = None;
         while self.snapshots.changed().await.is_ok() {
             let snapshot = self.snapshots.borrow_and_update().clone();
             let version = snapshot.version;
@@ -120,7 +125,14 @@ impl Worker {
                 continue;
             }
             let previous = self.results.send_replace(Some(analyzed.clone()));
-            if lint {
+            let relinted = last_version.replace(version) == Some(version);
+            if pull {
+                // The same version linted again (the configuration changed): the client is told
+                // to ask again, when it can be.
+                if relinted && self.shared.features().diagnostic_refresh {
+                    let _ = client.workspace_diagnostic_refresh().await;
+                }
+            } else if lint {
                 let diagnostics = analyzed.diagnostics.clone();
                 client.publish_diagnostics(self.uri.clone(), diagnostics, Some(version)).await;
                 showing = true;
@@ -132,7 +144,9 @@ impl Worker {
             // Freeing the previous lint's thousands of allocations can wait for the client.
             drop(previous);
         }
-        client.publish_diagnostics(self.uri, Vec::new(), None).await;
+        if !pull {
+            client.publish_diagnostics(self.uri, Vec::new(), None).await;
+        }
     }
 
     /// The lint of `snapshot`, to run on the blocking pool.

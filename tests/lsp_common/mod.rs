@@ -109,6 +109,20 @@ impl TestClient {
         response["result"].clone()
     }
 
+    /// The first request `method` the server has sent (it was answered on arrival), waiting for
+    /// it; the notifications received meanwhile stay pending.
+    pub async fn server_request(&mut self, method: &str) -> Value {
+        loop {
+            if let Some(request) = self.server_requests.iter().find(|r| r["method"] == method) {
+                return request.clone();
+            }
+            let message = self.receive().await;
+            if message.get("id").is_none() {
+                self.pending.push_back(message);
+            }
+        }
+    }
+
     /// The next notification that `accept` accepts; the others stay pending.
     pub async fn notification(&mut self, accept: impl Fn(&Value) -> bool) -> Value {
         if let Some(at) = self.pending.iter().position(&accept) {
@@ -223,7 +237,8 @@ impl TestClient {
             .unwrap();
     }
 
-    /// The next message from the server; the server's requests are answered on the way, and
+    /// The next message from the server; the server's requests are answered on arrival (and
+    /// returned), and
     /// its messages for the user are recorded (and returned).
     async fn receive(&mut self) -> Value {
         loop {
@@ -246,9 +261,9 @@ impl TestClient {
                 }
                 Some(_) if message.get("id").is_some() => {
                     let id = message["id"].clone();
-                    self.server_requests.push(message);
+                    self.server_requests.push(message.clone());
                     self.send(json!({"jsonrpc": "2.0", "id": id, "result": null})).await;
-                    continue;
+                    return message;
                 }
                 _ => return message,
             }
