@@ -112,15 +112,13 @@ impl TestClient {
     /// The first request `method` the server has sent (it was answered on arrival), waiting for
     /// it; the notifications received meanwhile stay pending.
     pub async fn server_request(&mut self, method: &str) -> Value {
-        loop {
-            if let Some(request) = self.server_requests.iter().find(|r| r["method"] == method) {
-                return request.clone();
-            }
+        while !self.server_requests.iter().any(|r| r["method"] == method) {
             let message = self.receive().await;
             if message.get("id").is_none() {
                 self.pending.push_back(message);
             }
         }
+        self.server_requests.iter().find(|r| r["method"] == method).unwrap().clone()
     }
 
     /// The next notification that `accept` accepts; the others stay pending.
