@@ -235,37 +235,32 @@ impl TestClient {
             .unwrap();
     }
 
-    /// The next message from the server; the server's requests are answered on arrival (and
-    /// returned), and
-    /// its messages for the user are recorded (and returned).
+    /// The next message from the server. The server's requests are answered on arrival and
+    /// recorded, and its messages for the user are recorded; all are returned too.
     async fn receive(&mut self) -> Value {
-        loop {
-            let message = tokio::time::timeout(PATIENCE, self.from_server.recv())
-                .await
-                .expect("no message from the server")
-                .expect("the server closed its output");
-            match message["method"].as_str() {
-                Some("window/logMessage") => {
-                    self.logs.push(message["params"]["message"].as_str().unwrap().to_owned());
-                    return message;
-                }
-                Some("window/showMessage") => {
-                    let params = &message["params"];
-                    self.shown.push((
-                        params["type"].as_i64().unwrap(),
-                        params["message"].as_str().unwrap().to_owned(),
-                    ));
-                    return message;
-                }
-                Some(_) if message.get("id").is_some() => {
-                    let id = message["id"].clone();
-                    self.server_requests.push(message.clone());
-                    self.send(json!({"jsonrpc": "2.0", "id": id, "result": null})).await;
-                    return message;
-                }
-                _ => return message,
+        let message = tokio::time::timeout(PATIENCE, self.from_server.recv())
+            .await
+            .expect("no message from the server")
+            .expect("the server closed its output");
+        match message["method"].as_str() {
+            Some("window/logMessage") => {
+                self.logs.push(message["params"]["message"].as_str().unwrap().to_owned());
             }
+            Some("window/showMessage") => {
+                let params = &message["params"];
+                self.shown.push((
+                    params["type"].as_i64().unwrap(),
+                    params["message"].as_str().unwrap().to_owned(),
+                ));
+            }
+            Some(_) if message.get("id").is_some() => {
+                let id = message["id"].clone();
+                self.server_requests.push(message.clone());
+                self.send(json!({"jsonrpc": "2.0", "id": id, "result": null})).await;
+            }
+            _ => {}
         }
+        message
     }
 }
 
