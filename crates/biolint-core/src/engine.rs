@@ -157,28 +157,39 @@ fn diagnostic_in_document(
     diagnostic.reads = reading.seen(&diagnostic.span, prose, &mut first);
     diagnostic.span = reading.word(&diagnostic.span).0;
     diagnostic.fixes =
-        diagnostic.fixes.into_iter().filter_map(|f| fix_in_document(reading, f)).collect();
+        diagnostic.fixes.into_iter().filter_map(|f| fix_in_document(reading, prose, f)).collect();
     diagnostic.entity =
         diagnostic.entity.map(|e| entity_in_document(reading, prose, e, &mut first));
     diagnostic
 }
 
-/// `fix`, made in the reading, as an edit of the document. Where it reads across markup inside
-/// a word, only the part that changes is replaced, so the markup stays (`*Nxf*2` to
-/// `*NXF*2`); where the change itself reads
-/// across markup inside a word, the whole word is replaced and the fix says that its formatting
-/// goes. A word whose markup is not balanced cannot be replaced whole: no fix.
-fn fix_in_document(reading: &Reading, fix: Fix) -> Option<Fix> {
+/// `fix`, made in the reading (whose prose is `prose`), as an edit of the document, or `None`
+/// where it cannot be made without breaking the document's markup.
+///
+/// Where it reads across markup inside a word, only the part that changes is replaced, so the
+/// markup stays (`*SirT*1` to `*Sirt*1`); where the change itself reads across it, the whole
+/// word is replaced, its formatting with it, and the fix says so (`*PARK*2` to `PRKN`). A word
+/// whose markup is not balanced cannot be replaced whole, nor can an edit span markup between
+/// words (`m.3243A>{\it G}`): no fix then.
+fn fix_in_document(reading: &Reading, prose: &[ProseRange], fix: Fix) -> Option<Fix> {
     if !reading.crosses_markup(&fix.span) {
-        return Some(Fix { span: reading.to_source(&fix.span), ..fix });
+        return (!reading.holds_markup(&fix.span, prose))
+            .then(|| Fix { span: reading.to_source(&fix.span), ..fix });
     }
     let old = &reading.text()[fix.span.clone()];
     let prefix = common_prefix(old, &fix.replacement);
     let suffix = common_suffix(&old[prefix..], &fix.replacement[prefix..]);
     let changed = fix.span.start + prefix..fix.span.end - suffix;
-    if !reading.crosses_markup(&changed) {
+    let ambiguous_insertion = changed.is_empty() && reading.is_at_a_cut(changed.start);
+    if !reading.crosses_markup(&changed) && !ambiguous_insertion {
+        if reading.holds_markup(&changed, prose) {
+            return None;
+        }
         let replacement = fix.replacement[prefix..fix.replacement.len() - suffix].to_owned();
         return Some(Fix { span: reading.to_source(&changed), replacement, ..fix });
+    }
+    if reading.holds_markup(&fix.span, prose) {
+        return None;
     }
     let (word, balanced) = reading.word(&fix.span);
     balanced.then(|| Fix {

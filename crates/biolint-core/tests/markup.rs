@@ -169,3 +169,60 @@ fn markup_that_prints_something_or_breaks_a_line_separates_words() {
     let found = entities("p \\textless{} 2 and P2 rose.", DocumentKind::Latex);
     assert!(found.iter().all(|(span, _, _)| span != "p \\textless{} 2"), "{found:?}");
 }
+
+/// A whole-word fix replaces the word's own formatting and nothing of its neighbours: a
+/// non-breaking space, an escaped sign, math, a table's bars, code, a quote.
+#[test]
+fn a_whole_word_fix_leaves_the_neighbours_alone() {
+    for (text, kind, word) in [
+        ("Loss of~\\emph{PARK}2 in neurons.", DocumentKind::Latex, "\\emph{PARK}2"),
+        ("Loss of 50\\%\\emph{PARK}2 here.", DocumentKind::Latex, "\\emph{PARK}2"),
+        ("In \\emph{Park}2$^{-/-}$ mice.", DocumentKind::Latex, "\\emph{Park}2"),
+        ("a &\\emph{Park}2& b \\\\\n", DocumentKind::Latex, "\\emph{Park}2"),
+        ("|x|*Park*2|\n|-|-|\n", DocumentKind::Markdown, "*Park*2"),
+        ("Loss of `x`*PARK*2 here.", DocumentKind::Markdown, "*PARK*2"),
+        ("In *Park*2^−/−^ mice.", DocumentKind::Markdown, "*Park*2"),
+        ("---\ntitle: \"*Park*2 in mice\"\n---\n\nText.\n", DocumentKind::Markdown, "*Park*2"),
+    ] {
+        let found = findings(text, kind);
+        assert_eq!(found.len(), 1, "{text:?}: {found:?}");
+        let (span, _, fix) = &found[0];
+        assert_eq!(span, word, "{text:?}");
+        assert_eq!(fix.as_ref().map(|f| f.0.as_str()), Some(word), "{text:?}");
+    }
+}
+
+/// A number in a superscript is a citation or a footnote, not part of the word before it.
+#[test]
+fn a_superscript_number_is_no_part_of_the_word() {
+    for (text, kind) in [
+        ("Patients with PD\\textsuperscript{1} were seen.", DocumentKind::Latex),
+        ("Patients with PD^1^ and PD<sup>1</sup> were seen.", DocumentKind::Markdown),
+    ] {
+        assert_eq!(findings(text, kind), [], "{text:?}");
+    }
+    let found = entities("Patients with ALS^2^ were seen.", DocumentKind::Markdown);
+    assert_eq!(entity(&found, "ALS").0, "ALS", "{found:?}");
+}
+
+/// No fix edits markup between words, and a word whose markup does not close in it gets no
+/// whole-word fix: the finding stays, without the fix.
+#[test]
+fn no_fix_edits_markup_it_cannot_keep() {
+    let text = "Loss of m.3243**A**<i>>G</i> here.";
+    let found = lint(Document { text, kind: DocumentKind::Markdown }, &Config::default());
+    let syntax = found.iter().find(|d| d.rule == "variant/hgvs-syntax").expect("a finding");
+    assert!(syntax.fixes.is_empty(), "{:?}", syntax.fixes);
+    let found = findings("In mice, [Par](#x)k2 too.", DocumentKind::Markdown);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].2, None);
+}
+
+/// The front matter's abstract is read however it is indented.
+#[test]
+fn an_abstract_indented_like_code_is_still_read() {
+    let text = "---\nabstract: >\n    Loss of PARK2\n    in flies.\n---\n\nText.\n";
+    let found = findings(text, DocumentKind::Markdown);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].1, "PARK2");
+}

@@ -260,7 +260,25 @@ impl<'a> Scan<'a> {
 
     /// Reads `range` of the document, Markdown of its own (a value of the front matter), as
     /// prose of this document.
+    /// (Indented by four spaces or a tab, as a YAML block may be, it would read as code: each
+    /// line is then read from its first word.)
     fn read_markdown(&mut self, range: Range<usize>) {
+        let Some(source) = self.text.get(range.clone()) else { return };
+        let indented = |line: &str| line.starts_with("    ") || line.starts_with('\t');
+        let as_code = source.lines().filter(|l| !l.trim().is_empty()).all(indented);
+        if as_code {
+            let mut at = range.start;
+            for line in source.split_inclusive('\n') {
+                let indent = line.len() - line.trim_start().len();
+                self.read_markdown_text(at + indent..at + line.len());
+                at += line.len();
+            }
+        } else {
+            self.read_markdown_text(range);
+        }
+    }
+
+    fn read_markdown_text(&mut self, range: Range<usize>) {
         let Some(source) = self.text.get(range.clone()) else { return };
         for (event, inner) in Parser::new_ext(source, OPTIONS).into_offset_iter() {
             self.event(event, range.start + inner.start..range.start + inner.end);

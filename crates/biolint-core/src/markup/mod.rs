@@ -158,7 +158,7 @@ impl<'a> ProseBuilder<'a> {
             && gap.is_some_and(|gap| self.is_formatting(gap, &self.text[range.clone()]));
         let joins_previous =
             self.joinable && self.ranges.last().is_some() && (!inside_a_word || glued);
-        self.in_script = gap.is_some_and(|gap| self.opens_script(gap));
+        self.in_script = gap.is_some_and(|gap| self.opens_script(gap).is_some());
         self.ranges.push(ProseRange { range, joins_previous, glued });
         self.joinable = true;
     }
@@ -185,24 +185,34 @@ impl<'a> ProseBuilder<'a> {
         if prints {
             return false;
         }
-        !self.opens_script(gap) || is_charge_or_count(next)
+        self.opens_script(gap).is_none_or(|script| script.is_part_of_the_word(next))
     }
 
-    /// Whether `gap`, before a run, opens a superscript or subscript.
-    fn opens_script(&self, gap: &str) -> bool {
+    /// The superscript or subscript that `gap`, before a run, opens, if it opens one.
+    fn opens_script(&self, gap: &str) -> Option<Script> {
         // Every opener ends the gap: `\textsuperscript{`, `<sub>`, `^`.
         if !gap.ends_with(['{', '>', '^', '~']) {
-            return false;
+            return None;
+        }
+        // Pandoc's `^2+^` and `~2~`: the second mark closes what the first opened.
+        if !self.latex && !self.in_script {
+            if gap.ends_with('^') {
+                return Some(Script::Superscript);
+            }
+            if gap.ends_with('~') {
+                return Some(Script::Subscript);
+            }
         }
         let contains = |needle: &[u8]| {
             gap.as_bytes().windows(needle.len()).any(|w| w.eq_ignore_ascii_case(needle))
         };
-        // Pandoc's `^2+^` and `~2~`: the second mark closes what the first opened.
-        let pandoc = !self.latex && !self.in_script && (gap.ends_with('^') || gap.ends_with('~'));
-        pandoc
-            || (gap.contains('\\')
-                && (contains(b"\\textsuperscript") || contains(b"\\textsubscript")))
-            || (gap.contains('<') && (contains(b"<sup") || contains(b"<sub")))
+        if contains(b"\\textsuperscript") || contains(b"<sup") {
+            Some(Script::Superscript)
+        } else if contains(b"\\textsubscript") || contains(b"<sub") {
+            Some(Script::Subscript)
+        } else {
+            None
+        }
     }
 
     /// The next run starts a new block or follows skipped content.
@@ -217,7 +227,7 @@ impl<'a> ProseBuilder<'a> {
 
 /// Whether `tag`, which starts with `<`, opens with an HTML tag that only formats inline text
 /// (`<i>`, `</sup>`, `<span class="x">`).
-fn is_inline_formatting_tag(tag: &str) -> bool {
+pub(super) fn is_inline_formatting_tag(tag: &str) -> bool {
     let name = tag[1..].trim_start_matches('/');
     let name_end = name.find(|c: char| !c.is_ascii_alphanumeric()).unwrap_or(name.len());
     let name = name[..name_end].to_ascii_lowercase();
@@ -227,15 +237,29 @@ fn is_inline_formatting_tag(tag: &str) -> bool {
     )
 }
 
-/// Whether a superscript or subscript is a charge or a count, part of the word it follows
-/// (`2+`, `-`, `2`, `50`).
-fn is_charge_or_count(script: &str) -> bool {
-    let digits = script.trim_end_matches(['+', '-', '\u{2212}']);
-    let signs = script.len() - digits.len();
-    !script.is_empty()
-        && digits.len() <= 3
-        && digits.bytes().all(|b| b.is_ascii_digit())
-        && signs <= '\u{2212}'.len_utf8()
+#[derive(Clone, Copy)]
+enum Script {
+    Superscript,
+    Subscript,
+}
+
+impl Script {
+    /// Whether `text`, the content of this script right after a word, is part of the word: a
+    /// charge (`Ca^2+^`, `Cl^-^`) or, in a subscript, a count (`CO~2~`, `IC~50~`). A number in a
+    /// superscript is a citation, a footnote or an exponent (`PD^1^`), and letters are an
+    /// allele (`Pten^pc1^`): not part of the word.
+    fn is_part_of_the_word(self, text: &str) -> bool {
+        let digits = text.trim_end_matches(['+', '-', '\u{2212}']);
+        let signs = text.len() - digits.len();
+        let charge_or_count = match self {
+            Script::Superscript => signs > 0,
+            Script::Subscript => !digits.is_empty() || signs > 0,
+        };
+        charge_or_count
+            && digits.len() <= 3
+            && digits.bytes().all(|b| b.is_ascii_digit())
+            && signs <= '\u{2212}'.len_utf8()
+    }
 }
 
 /// `range` without leading and trailing ASCII whitespace, moved inward onto char boundaries and

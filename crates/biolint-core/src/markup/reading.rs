@@ -175,6 +175,29 @@ impl<'a> Reading<'a> {
         Some(seen)
     }
 
+    /// Whether reading range `span` holds markup between words (`m.3243A>{\it G}`, a term
+    /// across `\emph{Leigh} syndrome`): bytes outside `prose`, the reading's prose ranges, that
+    /// are not whitespace. An edit of the span would edit that markup.
+    pub fn holds_markup(&self, span: &Range<usize>, prose: &[ProseRange]) -> bool {
+        let first = prose.partition_point(|r| r.range.end <= span.start);
+        let mut from = span.start;
+        for r in prose[first..].iter().take_while(|r| r.range.start < span.end) {
+            if r.range.start > from
+                && self.text[from..r.range.start].contains(|c: char| !c.is_whitespace())
+            {
+                return true;
+            }
+            from = from.max(r.range.end);
+        }
+        from < span.end && self.text[from..span.end].contains(|c: char| !c.is_whitespace())
+    }
+
+    /// Whether an insertion at reading offset `at` would fall where markup was cut out of a
+    /// word, so that it could go before the markup or after it.
+    pub fn is_at_a_cut(&self, at: usize) -> bool {
+        self.cuts.binary_search_by_key(&at, |cut| cut.at).is_ok()
+    }
+
     /// Whether reading range `span` reads across markup cut out of a word.
     pub fn crosses_markup(&self, span: &Range<usize>) -> bool {
         let first = self.cuts.partition_point(|cut| cut.at <= span.start);
@@ -193,31 +216,35 @@ impl<'a> Reading<'a> {
         if !self.crosses_markup(span) {
             return (inner, true);
         }
-        let bytes = self.source.as_bytes();
+        // The formatting that opens the word before its first run and closes it after its
+        // last (`\emph{` and `}`, `*` and `*`), and nothing else: not a neighbour's markup.
         let mut start = inner.start;
-        let at_prose_start = self.source_prose.binary_search_by_key(&start, |r| r.start);
-        if let Ok(index) = at_prose_start {
+        if let Ok(index) = self.source_prose.binary_search_by_key(&start, |r| r.start) {
             let floor = index.checked_sub(1).map_or(0, |i| self.source_prose[i].end);
-            while start > floor
-                && !bytes[start - 1].is_ascii_whitespace()
-                && !matches!(bytes[start - 1], b'}' | b']' | b')')
-            {
-                start -= 1;
-            }
+            start -= formatting_openers(&self.source[floor..start], self.kind);
         }
         let mut end = inner.end;
-        let at_prose_end = self.source_prose.binary_search_by_key(&end, |r| r.end);
-        if let Ok(index) = at_prose_end {
-            let ceiling = self.source_prose.get(index + 1).map_or(bytes.len(), |r| r.start);
-            while end < ceiling
-                && !bytes[end].is_ascii_whitespace()
-                && !matches!(bytes[end], b'\\' | b'{' | b'[' | b'(')
-            {
-                end += 1;
-            }
+        if let Ok(index) = self.source_prose.binary_search_by_key(&end, |r| r.end) {
+            let ceiling = self.source_prose.get(index + 1).map_or(self.source.len(), |r| r.start);
+            end += formatting_closers(&self.source[end..ceiling], self.kind);
         }
-        let word = start..end;
-        let balanced = self.is_balanced(&word);
+        let mut word = start..end;
+        let mut balanced = self.is_balanced(&word);
+        // Pandoc's script marks open and close alike: a word that ends in a script (`Ca^2+^`)
+        // takes its closing mark.
+        let ceiling = self
+            .source_prose
+            .iter()
+            .find(|r| r.start >= word.end)
+            .map_or(self.source.len(), |r| r.start);
+        while !balanced
+            && self.kind == DocumentKind::Markdown
+            && word.end < ceiling
+            && matches!(self.source.as_bytes()[word.end], b'^' | b'~')
+        {
+            word.end += 1;
+            balanced = self.is_balanced(&word);
+        }
         (word, balanced)
     }
 
@@ -245,6 +272,67 @@ impl<'a> Reading<'a> {
                     && count("<") == 2 * count("</")
             }
             DocumentKind::Plain => true,
+        }
+    }
+}
+
+/// The length of the formatting openers that end `gap` (the markup before a word):
+/// `\emph{`, `\textbf{`, `{` in LaTeX; `*`, `_`, `<i>`, `<sup>` in Markdown.
+fn formatting_openers(gap: &str, kind: DocumentKind) -> usize {
+    let mut rest = gap;
+    loop {
+        let before = rest.len();
+        rest = match kind {
+            DocumentKind::Latex => match rest.strip_suffix('{') {
+                Some(group) => {
+                    let name = group.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+                    match name.strip_suffix('\\') {
+                        Some(command) if name.len() < group.len() => command,
+                        _ => group,
+                    }
+                }
+                None => rest,
+            },
+            DocumentKind::Markdown => match rest.strip_suffix(['*', '_']) {
+                Some(shorter) => shorter,
+                None if rest.ends_with('>') => match rest.rfind('<') {
+                    Some(open)
+                        if !rest[open..].starts_with("</")
+                            && super::is_inline_formatting_tag(&rest[open..]) =>
+                    {
+                        &rest[..open]
+                    }
+                    _ => rest,
+                },
+                None => rest,
+            },
+            DocumentKind::Plain => rest,
+        };
+        if rest.len() == before {
+            return gap.len() - rest.len();
+        }
+    }
+}
+
+/// The length of the formatting closers that start `gap` (the markup after a word): `}` in
+/// LaTeX; `*`, `_`, `</i>` in Markdown.
+fn formatting_closers(gap: &str, kind: DocumentKind) -> usize {
+    let mut rest = gap;
+    loop {
+        let before = rest.len();
+        rest = match kind {
+            DocumentKind::Latex => rest.strip_prefix('}').unwrap_or(rest),
+            DocumentKind::Markdown => match rest.strip_prefix(['*', '_']) {
+                Some(shorter) => shorter,
+                None if rest.starts_with("</") && super::is_inline_formatting_tag(rest) => {
+                    rest.find('>').map_or(rest, |close| &rest[close + 1..])
+                }
+                None => rest,
+            },
+            DocumentKind::Plain => rest,
+        };
+        if rest.len() == before {
+            return gap.len() - rest.len();
         }
     }
 }

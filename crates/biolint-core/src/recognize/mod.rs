@@ -122,6 +122,7 @@ pub fn recognize<'a>(
 /// a table's columns by [`BARRIER`] too.
 fn mask(text: &str, prose: &Prose) -> String {
     let mut masked = vec![BARRIER; text.len()];
+    let three_spaces = memchr::memmem::Finder::new(b"   ");
     let mut previous_end = 0;
     for range in &prose.ranges {
         let r = range.range.clone();
@@ -132,7 +133,7 @@ fn mask(text: &str, prose: &Prose) -> String {
         // Three spaces in a line align the columns of a table (Pandoc's simple and multiline
         // tables): no term reads across them.
         let mut from = r.start;
-        while let Some(found) = memchr::memmem::find(&masked[from..r.end], b"   ") {
+        while let Some(found) = three_spaces.find(&masked[from..r.end]) {
             let start = from + found;
             let end = start + masked[start..r.end].iter().take_while(|&&b| b == b' ').count();
             masked[start..end].fill(BARRIER);

@@ -588,25 +588,27 @@ fn is_answer_alone_in_a_cell(written: &str, before: &str, after: &str) -> bool {
         let after = after.trim_start_matches(' ');
         after.is_empty() || after.starts_with(is_cell_edge) || after.starts_with("\\\\")
     };
-    let answer = crate::text::lowercase_is(written, |word| {
-        matches!(
-            word,
-            b"yes"
-                | b"no"
-                | b"none"
-                | b"present"
-                | b"absent"
-                | b"positive"
-                | b"negative"
-                | b"normal"
-                | b"unknown"
-                | b"high"
-                | b"low"
-                | b"mild"
-                | b"severe"
-        )
-    });
-    starts_cell && ends_cell && answer && !written.chars().all(|c| c.is_ascii_uppercase())
+    let answer = || {
+        crate::text::lowercase_is(written, |word| {
+            matches!(
+                word,
+                b"yes"
+                    | b"no"
+                    | b"none"
+                    | b"present"
+                    | b"absent"
+                    | b"positive"
+                    | b"negative"
+                    | b"normal"
+                    | b"unknown"
+                    | b"high"
+                    | b"low"
+                    | b"mild"
+                    | b"severe"
+            )
+        })
+    };
+    starts_cell && ends_cell && answer() && !written.chars().all(|c| c.is_ascii_uppercase())
 }
 
 /// `PaO~2~`, `FiO<sub>2</sub>`, `PaO₂`: a token with a subscript is part of a formula or a
