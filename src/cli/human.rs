@@ -139,7 +139,7 @@ fn plural<'a>(n: usize, one: &'a str, many: &'a str) -> &'a str {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use biolint_core::Fix;
+    use biolint_core::{Applicability, Fix};
 
     fn previous(start: usize) -> Diagnostic {
         Diagnostic {
@@ -148,7 +148,7 @@ mod tests {
             severity: Severity::Warning,
             message: "PARK2 is a previous HGNC symbol of PRKN".into(),
             span: start..start + 5,
-            fixes: vec![Fix::replace(start..start + 5, "PRKN")],
+            fixes: vec![Fix::replace(start..start + 5, "PRKN", Applicability::Safe)],
             entity: None,
         }
     }

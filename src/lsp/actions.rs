@@ -17,7 +17,7 @@ use tower_lsp_server::ls_types::{
 use super::ClientFeatures;
 use super::position::IndexedText;
 use super::worker::Analyzed;
-use biolint_core::diagnostic::Diagnostic;
+use biolint_core::diagnostic::{Applicability, Diagnostic};
 use biolint_core::{config, suppression};
 
 /// The project's `biolint.toml` as the action that allows a term must edit it.
@@ -61,10 +61,11 @@ pub fn code_actions(
         };
         for fix in &finding.fixes {
             let edit = text_edit(&analyzed.text, &fix.span, &fix.replacement, features);
+            // The quick fix to take without looking: a safe one.
             actions.push(action(
                 fix.title.clone(),
                 document_edit(vec![edit]),
-                finding.fixes.len() == 1,
+                fix.applicability == Applicability::Safe,
             ));
         }
         for fix in &finding.fixes {

@@ -44,12 +44,41 @@ pub struct Fix {
     pub title: String,
     pub span: Range<usize>,
     pub replacement: String,
+    pub applicability: Applicability,
+}
+
+/// Whether a fix may be applied without the author looking (as ruff's fixes say).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Applicability {
+    /// The replacement says the same thing: a previous symbol with one current symbol, HGVS
+    /// syntax, legacy notation, redundant bases, a symbol's case. `check --fix` applies it.
+    Safe,
+    /// Most likely right, but the author may mean something else: an alias of one gene (the
+    /// author may mean the protein). `check --fix --unsafe-fixes` applies it.
+    Unsafe,
+    /// One of several readings (an ambiguous alias's candidates), or a change of what the text
+    /// says (a swapped reference allele): offered, never applied.
+    Suggestion,
+}
+
+impl Applicability {
+    pub fn name(self) -> &'static str {
+        match self {
+            Applicability::Safe => "safe",
+            Applicability::Unsafe => "unsafe",
+            Applicability::Suggestion => "suggestion",
+        }
+    }
 }
 
 impl Fix {
-    pub fn replace(span: Range<usize>, replacement: impl Into<String>) -> Fix {
+    pub fn replace(
+        span: Range<usize>,
+        replacement: impl Into<String>,
+        applicability: Applicability,
+    ) -> Fix {
         let replacement = replacement.into();
-        Fix { title: format!("Replace with {replacement}"), span, replacement }
+        Fix { title: format!("Replace with {replacement}"), span, replacement, applicability }
     }
 }
 

@@ -15,7 +15,7 @@
 use crate::config::{Config, References};
 use std::ops::Range;
 
-use crate::diagnostic::{Diagnostic, Fix, Severity};
+use crate::diagnostic::{Applicability, Diagnostic, Fix, Severity};
 use crate::dictionary::Dictionary;
 use crate::entity::Entity;
 use crate::markup::{DocumentKind, ProseRange, Reading};
@@ -192,10 +192,12 @@ fn fix_in_document(reading: &Reading, prose: &[ProseRange], fix: Fix) -> Option<
         return None;
     }
     let (word, balanced) = reading.word(&fix.span);
+    // Dropping the formatting is for the author to see: never applied unseen.
     balanced.then(|| Fix {
         title: format!("{} (drops the formatting inside the word)", fix.title),
         span: word,
         replacement: fix.replacement,
+        applicability: fix.applicability.max(Applicability::Unsafe),
     })
 }
 

@@ -21,7 +21,7 @@ pub mod text;
 pub mod variant;
 
 pub use config::Config;
-pub use diagnostic::{Diagnostic, Fix, Severity};
+pub use diagnostic::{Applicability, Diagnostic, Fix, Severity};
 pub use dictionary::Dictionary;
 pub use dictionary::user::UserDictionary;
 pub use engine::{Analysis, Document, analyze, annotate, lint};

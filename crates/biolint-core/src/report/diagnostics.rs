@@ -28,6 +28,8 @@ pub struct FixJson {
     pub replacement: String,
     pub start: usize,
     pub end: usize,
+    /// `safe`, `unsafe` or `suggestion` (see [`crate::Applicability`]).
+    pub applicability: &'static str,
 }
 
 pub fn diagnostic_json(d: &Diagnostic, text: &str, lines: &LineIndex) -> DiagnosticJson {
@@ -52,6 +54,7 @@ pub fn diagnostic_json(d: &Diagnostic, text: &str, lines: &LineIndex) -> Diagnos
                 replacement: f.replacement.clone(),
                 start: f.span.start,
                 end: f.span.end,
+                applicability: f.applicability.name(),
             })
             .collect(),
     }
@@ -60,7 +63,7 @@ pub fn diagnostic_json(d: &Diagnostic, text: &str, lines: &LineIndex) -> Diagnos
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::diagnostic::Fix;
+    use crate::diagnostic::{Applicability, Fix};
 
     #[test]
     fn json_gives_lines_and_columns() {
@@ -72,7 +75,7 @@ mod tests {
             severity: Severity::Warning,
             message: "PARK2 is a previous HGNC symbol of PRKN".into(),
             span: start..start + 5,
-            fixes: vec![Fix::replace(start..start + 5, "PRKN")],
+            fixes: vec![Fix::replace(start..start + 5, "PRKN", Applicability::Safe)],
             entity: None,
         };
         let json = diagnostic_json(&d, text, &LineIndex::new(text));

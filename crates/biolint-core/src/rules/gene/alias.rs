@@ -1,6 +1,7 @@
 //! `gene/alias`: an alias of exactly one gene (CX43 is GJA1).
 
 use super::{describe, finding, gene_mentions, rodent_finding, rodent_reading};
+use crate::diagnostic::Applicability;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::entity::WrittenAs;
 use crate::recognize::genes::has_gene_context;
@@ -55,7 +56,15 @@ impl Rule for Alias {
                 "{written} is an alias of {}; the approved HGNC symbol is {symbol}",
                 describe(context, gene.gene)
             );
-            out.push(finding(&INFO, severity, context, entity, message, &gene.candidates));
+            out.push(finding(
+                &INFO,
+                severity,
+                context,
+                entity,
+                message,
+                &gene.candidates,
+                Applicability::Unsafe,
+            ));
         }
     }
 }

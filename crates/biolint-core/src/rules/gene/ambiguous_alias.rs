@@ -1,5 +1,6 @@
 //! `gene/ambiguous-alias`: an alias that several genes share (NRF2: NFE2L2 or GABPA).
 
+use crate::diagnostic::Applicability;
 use rustc_hash::FxHashSet;
 
 use super::{describe_all, finding, gene_mentions, rodent_finding, rodent_reading};
@@ -61,7 +62,15 @@ impl Rule for AmbiguousAlias {
                 let symbol = context.dictionary.gene(one).symbol;
                 message.push_str(&format!("; this document also names {symbol}"));
             }
-            out.push(finding(&INFO, INFO.default_severity, context, entity, message, &candidates));
+            out.push(finding(
+                &INFO,
+                INFO.default_severity,
+                context,
+                entity,
+                message,
+                &candidates,
+                Applicability::Suggestion,
+            ));
         }
     }
 }

@@ -6,6 +6,7 @@
 //! spelled as a prefix of the month's name (three letters or more) followed by the day
 //! (`SEP2`, `SEPT2`, `MAR1`, `MARC1`, `MARCH1`) is a candidate.
 
+use crate::diagnostic::Applicability;
 use std::ops::Range;
 
 use super::{describe_all, fixes};
@@ -69,7 +70,7 @@ impl Rule for ExcelMangled {
                     describe_all(context, &genes, "or")
                 ),
                 span: span.clone(),
-                fixes: fixes(context, &span, &genes),
+                fixes: fixes(context, &span, &genes, Applicability::Safe),
                 entity: None,
             });
         }

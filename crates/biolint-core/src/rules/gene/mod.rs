@@ -12,7 +12,7 @@ pub mod withdrawn_symbol;
 use std::ops::Range;
 
 use super::{LintContext, RuleInfo};
-use crate::diagnostic::{Diagnostic, Fix, Severity};
+use crate::diagnostic::{Applicability, Diagnostic, Fix, Severity};
 use crate::dictionary::{GeneId, ModelGene, ModelName};
 use crate::entity::{Case, Entity, GeneMention, WrittenAs};
 
@@ -106,7 +106,9 @@ pub fn rodent_finding(
     reading: RodentReading,
 ) -> Option<Diagnostic> {
     let written = context.written(entity);
-    let (replacement, message) = match reading {
+    // A synonym may stand for the protein; a symbol's case, or a protein's name in capitals
+    // given its protein's symbol, says the same thing.
+    let (replacement, message, applicability) = match reading {
         RodentReading::Right => return None,
         RodentReading::Synonym(gene) => {
             let authority = gene.authority.name();
@@ -114,11 +116,16 @@ pub fn rodent_finding(
                 format!("{written} is an {authority} synonym of {} ({})", gene.symbol, gene.id());
             if is_protein_case(written) {
                 let protein = gene.symbol.to_uppercase();
-                (protein.clone(), format!("{named}; its protein is written {protein}"))
+                (
+                    protein.clone(),
+                    format!("{named}; its protein is written {protein}"),
+                    Applicability::Unsafe,
+                )
             } else {
                 (
                     gene.symbol.to_owned(),
                     format!("{named}; the {authority} symbol is {}", gene.symbol),
+                    Applicability::Unsafe,
                 )
             }
         }
@@ -130,6 +137,7 @@ pub fn rodent_finding(
                 gene.symbol,
                 gene.id()
             ),
+            Applicability::Safe,
         ),
     };
     Some(Diagnostic {
@@ -138,17 +146,24 @@ pub fn rodent_finding(
         severity: info.default_severity,
         message,
         span: entity.span.clone(),
-        fixes: vec![Fix::replace(entity.span.clone(), replacement)],
+        fixes: vec![Fix::replace(entity.span.clone(), replacement, applicability)],
         entity: Some(entity.clone()),
     })
 }
 
-/// One "Replace with ..." fix per gene.
-pub fn fixes(context: &LintContext, span: &Range<usize>, genes: &[GeneId]) -> Vec<Fix> {
+/// One "Replace with ..." fix per gene: `one_gene` says how applicable the fix is when there
+/// is one gene; among several, each is a suggestion.
+pub fn fixes(
+    context: &LintContext,
+    span: &Range<usize>,
+    genes: &[GeneId],
+    one_gene: Applicability,
+) -> Vec<Fix> {
     let written = &context.text[span.clone()];
+    let applicability = if genes.len() == 1 { one_gene } else { Applicability::Suggestion };
     let mut fixes: Vec<Fix> = Vec::new();
     for gene in genes {
-        let fix = Fix::replace(span.clone(), replacement(context, written, *gene));
+        let fix = Fix::replace(span.clone(), replacement(context, written, *gene), applicability);
         if !fixes.iter().any(|f| f.replacement == fix.replacement) {
             fixes.push(fix);
         }
@@ -156,7 +171,7 @@ pub fn fixes(context: &LintContext, span: &Range<usize>, genes: &[GeneId]) -> Ve
     fixes
 }
 
-/// A finding about a gene mention, with one "Replace with ..." fix per gene.
+/// A finding about a gene mention, with one "Replace with ..." fix per gene (see [`fixes`]).
 pub fn finding(
     info: &RuleInfo,
     severity: Severity,
@@ -164,6 +179,7 @@ pub fn finding(
     entity: &Entity,
     message: String,
     genes: &[GeneId],
+    one_gene: Applicability,
 ) -> Diagnostic {
     Diagnostic {
         rule: info.id,
@@ -171,7 +187,7 @@ pub fn finding(
         severity,
         message,
         span: entity.span.clone(),
-        fixes: fixes(context, &entity.span, genes),
+        fixes: fixes(context, &entity.span, genes, one_gene),
         entity: Some(entity.clone()),
     }
 }

@@ -1,6 +1,7 @@
 //! `gene/previous-symbol`: a symbol HGNC has replaced (PARK2 is now PRKN).
 
 use super::{describe_all, finding, gene_mentions, rodent_finding, rodent_reading};
+use crate::diagnostic::Applicability;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::entity::WrittenAs;
 use crate::rules::{LintContext, Rule, RuleInfo};
@@ -51,6 +52,7 @@ impl Rule for PreviousSymbol {
                 entity,
                 message,
                 &gene.candidates,
+                Applicability::Safe,
             ));
         }
     }

@@ -1,6 +1,7 @@
 //! `gene/symbol-case`: a human gene symbol written in the wrong case (C19ORF12 for C19orf12).
 
 use super::{describe, rodent_finding, rodent_reading};
+use crate::diagnostic::Applicability;
 use crate::diagnostic::{Diagnostic, Fix, Severity};
 use crate::entity::{Case, WrittenAs};
 use crate::rules::{LintContext, Rule, RuleInfo};
@@ -74,7 +75,7 @@ impl Rule for SymbolCase {
                 severity: INFO.default_severity,
                 message,
                 span: entity.span.clone(),
-                fixes: vec![Fix::replace(entity.span.clone(), symbol)],
+                fixes: vec![Fix::replace(entity.span.clone(), symbol, Applicability::Safe)],
                 entity: Some(entity.clone()),
             });
         }

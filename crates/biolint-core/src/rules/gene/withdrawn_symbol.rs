@@ -1,6 +1,7 @@
 //! `gene/withdrawn-symbol`: a symbol HGNC has withdrawn.
 
 use super::{describe_all, finding, gene_mentions, rodent_finding, rodent_reading};
+use crate::diagnostic::Applicability;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::entity::WrittenAs;
 use crate::rules::{LintContext, Rule, RuleInfo};
@@ -46,6 +47,7 @@ impl Rule for WithdrawnSymbol {
                 entity,
                 message,
                 &gene.candidates,
+                Applicability::Safe,
             ));
         }
     }

@@ -1,6 +1,7 @@
 //! `variant/coordinate-system`: `g.`, `c.` or `o.` on NC_012920.1, whose system is `m.`.
 
 use super::{descriptions, finding, problems};
+use crate::diagnostic::Applicability;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::rules::{LintContext, Rule, RuleInfo};
 use crate::variant::ProblemKind;
@@ -25,7 +26,7 @@ impl Rule for CoordinateSystem {
     fn check(&self, context: &LintContext, out: &mut Vec<Diagnostic>) {
         for found in descriptions(context) {
             if let Some(message) = problems(found, ProblemKind::CoordinateSystem) {
-                out.push(finding(&INFO, found, message, found.correction()));
+                out.push(finding(&INFO, found, message, found.correction(), Applicability::Safe));
             }
         }
     }

@@ -1,6 +1,7 @@
 //! `variant/hgvs-syntax`: a description HGVS does not allow (`m.8993 T>G`, `mt.3460G>A`).
 
 use super::{descriptions, finding, problems};
+use crate::diagnostic::Applicability;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::rules::{LintContext, Rule, RuleInfo};
 use crate::variant::ProblemKind;
@@ -31,7 +32,7 @@ impl Rule for HgvsSyntax {
     fn check(&self, context: &LintContext, out: &mut Vec<Diagnostic>) {
         for found in descriptions(context).filter(|f| !f.legacy) {
             if let Some(message) = problems(found, ProblemKind::Syntax) {
-                out.push(finding(&INFO, found, message, found.correction()));
+                out.push(finding(&INFO, found, message, found.correction(), Applicability::Safe));
             }
         }
     }

@@ -1,6 +1,7 @@
 //! `variant/legacy-notation`: pre-HGVS mtDNA notation (`A3243G`, `3243A>G`).
 
 use super::{descriptions, finding};
+use crate::diagnostic::Applicability;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::rules::{LintContext, Rule, RuleInfo};
 
@@ -27,7 +28,7 @@ impl Rule for LegacyNotation {
         for found in descriptions(context).filter(|f| f.legacy) {
             let Some(fix) = found.correction() else { continue };
             let message = format!("{} is legacy notation; HGVS writes {fix}", found.written);
-            out.push(finding(&INFO, found, message, Some(fix)));
+            out.push(finding(&INFO, found, message, Some(fix), Applicability::Safe));
         }
     }
 }

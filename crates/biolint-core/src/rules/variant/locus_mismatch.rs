@@ -1,6 +1,7 @@
 //! `variant/locus-mismatch`: the gene in parentheses does not contain the position.
 
 use super::{descriptions, finding};
+use crate::diagnostic::Applicability;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::rules::{LintContext, Rule, RuleInfo};
 
@@ -48,7 +49,7 @@ impl Rule for LocusMismatch {
                 fixed.gene = Some(locus.name.to_owned());
                 fixed.to_string()
             });
-            out.push(finding(&INFO, found, message, fix));
+            out.push(finding(&INFO, found, message, fix, Applicability::Suggestion));
         }
     }
 }

@@ -13,19 +13,28 @@ pub mod redundant_bases;
 pub mod reference_mismatch;
 
 use super::{LintContext, RuleInfo};
-use crate::diagnostic::{Diagnostic, Fix};
+use crate::diagnostic::{Applicability, Diagnostic, Fix};
 use crate::entity::{Entity, Meaning};
 use crate::variant::{Found, ProblemKind, Variant};
 
-/// A finding about `found`, with the whole description as its span.
-pub fn finding(info: &RuleInfo, found: &Found, message: String, fix: Option<String>) -> Diagnostic {
+/// A finding about `found`, with the whole description as its span, and `fix`, if any, as a
+/// fix of that `applicability`.
+pub fn finding(
+    info: &RuleInfo,
+    found: &Found,
+    message: String,
+    fix: Option<String>,
+    applicability: Applicability,
+) -> Diagnostic {
     Diagnostic {
         rule: info.id,
         reads: None,
         severity: info.default_severity,
         message,
         span: found.span.clone(),
-        fixes: fix.map(|f| vec![Fix::replace(found.span.clone(), f)]).unwrap_or_default(),
+        fixes: fix
+            .map(|f| vec![Fix::replace(found.span.clone(), f, applicability)])
+            .unwrap_or_default(),
         entity: found.variant.clone().map(|v| Entity::new(found.span.clone(), Meaning::Variant(v))),
     }
 }

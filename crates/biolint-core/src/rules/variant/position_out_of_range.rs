@@ -1,6 +1,7 @@
 //! `variant/position-out-of-range`: a position outside the mitochondrial genome.
 
 use super::{descriptions, finding, problems};
+use crate::diagnostic::Applicability;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::rules::{LintContext, Rule, RuleInfo};
 use crate::variant::ProblemKind;
@@ -24,7 +25,7 @@ impl Rule for PositionOutOfRange {
     fn check(&self, context: &LintContext, out: &mut Vec<Diagnostic>) {
         for found in descriptions(context) {
             if let Some(message) = problems(found, ProblemKind::PositionOutOfRange) {
-                out.push(finding(&INFO, found, message, None));
+                out.push(finding(&INFO, found, message, None, Applicability::Safe));
             }
         }
     }

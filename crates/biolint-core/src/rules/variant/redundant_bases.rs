@@ -1,6 +1,7 @@
 //! `variant/redundant-bases`: bases or counts HGVS leaves out (`m.8993delT`, `m.3243del6`).
 
 use super::{descriptions, finding, mismatches_reference, problems};
+use crate::diagnostic::Applicability;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::rules::{LintContext, Rule, RuleInfo};
 use crate::variant::ProblemKind;
@@ -29,7 +30,7 @@ impl Rule for RedundantBases {
             if found.variant.as_ref().is_some_and(|v| mismatches_reference(context, v)) {
                 continue;
             }
-            out.push(finding(&INFO, found, message, found.correction()));
+            out.push(finding(&INFO, found, message, found.correction(), Applicability::Safe));
         }
     }
 }

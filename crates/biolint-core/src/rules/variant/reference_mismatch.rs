@@ -1,6 +1,7 @@
 //! `variant/reference-mismatch`: stated reference bases that are not the rCRS's.
 
 use super::{descriptions, finding};
+use crate::diagnostic::Applicability;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::rules::{LintContext, Rule, RuleInfo};
 use crate::variant::check_reference;
@@ -35,7 +36,7 @@ impl Rule for ReferenceMismatch {
                     found.written, mismatch.reference, mismatch.position, mismatch.stated
                 );
                 let fix = mismatch.swapped.map(|v| v.to_string());
-                out.push(finding(&INFO, found, message, fix));
+                out.push(finding(&INFO, found, message, fix, Applicability::Suggestion));
             }
         }
     }
