@@ -180,3 +180,109 @@ fn a_closed_output_is_no_error() {
         assert_eq!(String::from_utf8_lossy(&out.stderr), "", "{args:?}");
     }
 }
+
+const FIXABLE: &str = "PARK2, CX43 and NRF2 in cells with m.8993 T>G.\n";
+
+/// `--fix` applies safe fixes and reports what is left; a second run has nothing to fix;
+/// `--unsafe-fixes` applies aliases too; suggestions never; the file keeps its permissions.
+#[test]
+fn fix_applies_safe_fixes_and_unsafe_ones_on_request() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "paper.md", FIXABLE);
+    let paper = dir.path().join("paper.md");
+    std::fs::set_permissions(&paper, std::fs::Permissions::from_mode(0o640)).unwrap();
+    let out = biolint_in(dir.path(), &["check", "--fix", "paper.md"]);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(0), "only infos are left: {stdout}");
+    assert!(stdout.contains("Fixed 2 problems."), "{stdout}");
+    let fixed = std::fs::read_to_string(&paper).unwrap();
+    assert_eq!(fixed, "PRKN, CX43 and NRF2 in cells with m.8993T>G.\n");
+    assert_eq!(std::fs::metadata(&paper).unwrap().permissions().mode() & 0o777, 0o640);
+
+    let again = biolint_in(dir.path(), &["check", "--fix", "paper.md"]);
+    assert!(!String::from_utf8_lossy(&again.stdout).contains("Fixed"));
+    assert_eq!(std::fs::read_to_string(&paper).unwrap(), fixed);
+
+    biolint_in(dir.path(), &["check", "--fix", "--unsafe-fixes", "paper.md"]);
+    assert_eq!(
+        std::fs::read_to_string(&paper).unwrap(),
+        "PRKN, GJA1 and NRF2 in cells with m.8993T>G.\n",
+        "NRF2's candidates are suggestions, never applied"
+    );
+    // No temporary file is left behind.
+    let names: Vec<_> =
+        std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
+    assert_eq!(names, ["paper.md"]);
+}
+
+/// A read-only file is reported, exit 2, and left as it was; the other files are fixed.
+#[test]
+fn fix_reports_a_read_only_file_and_fixes_the_rest() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "locked.md", FIXABLE);
+    write(dir.path(), "open.md", FIXABLE);
+    let locked = dir.path().join("locked.md");
+    std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o444)).unwrap();
+    let out = biolint_in(dir.path(), &["check", "--fix", "locked.md", "open.md"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        "biolint: locked.md: is read-only; not fixed\n"
+    );
+    assert_eq!(std::fs::read_to_string(&locked).unwrap(), FIXABLE);
+    assert!(std::fs::read_to_string(dir.path().join("open.md")).unwrap().starts_with("PRKN"));
+}
+
+/// `--diff` prints what `--fix` would change and writes nothing.
+#[test]
+fn diff_prints_the_fixes_and_writes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "paper.md", FIXABLE);
+    let out = biolint_in(dir.path(), &["check", "--diff", "paper.md"]);
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout),
+        "--- a/paper.md\n+++ b/paper.md\n@@ -1 +1 @@\n\
+         -PARK2, CX43 and NRF2 in cells with m.8993 T>G.\n\
+         +PRKN, CX43 and NRF2 in cells with m.8993T>G.\n"
+    );
+    assert_eq!(std::fs::read_to_string(dir.path().join("paper.md")).unwrap(), FIXABLE);
+}
+
+/// GitHub workflow commands, one per finding, properties in order and escaped; `--select` and
+/// `--ignore` take ids and prefixes; JSON gives each fix's applicability.
+#[test]
+fn github_format_select_ignore_and_applicability() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "a,b.md", FIXABLE);
+    let out = biolint_in(
+        dir.path(),
+        &["check", "--format", "github", "--select", "gene/", "--ignore", "gene/alias", "a,b.md"],
+    );
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout),
+        "::warning file=a%2Cb.md,line=1,col=1,endLine=1,endColumn=6,title=gene/previous-symbol::\
+         PARK2 is a previous HGNC symbol of PRKN (parkin RBR E3 ubiquitin protein ligase, NCBI Gene 5071)\n\
+         ::notice file=a%2Cb.md,line=1,col=17,endLine=1,endColumn=21,title=gene/ambiguous-alias::\
+         NRF2 is an HGNC alias of several genes: NFE2L2 (NFE2 like bZIP transcription factor 2, \
+         NCBI Gene 4780) or GABPA (GA binding protein transcription factor subunit alpha, NCBI Gene 2551)\n"
+    );
+    let out = biolint_in(dir.path(), &["check", "--format", "json", "a,b.md"]);
+    let json: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let applicability: Vec<(&str, &str)> = json[0]["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| (d["rule"].as_str().unwrap(), d["fixes"][0]["applicability"].as_str().unwrap()))
+        .collect();
+    assert_eq!(
+        applicability,
+        [
+            ("gene/previous-symbol", "safe"),
+            ("gene/alias", "unsafe"),
+            ("gene/ambiguous-alias", "suggestion"),
+            ("variant/hgvs-syntax", "safe"),
+        ]
+    );
+}

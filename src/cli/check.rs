@@ -8,10 +8,11 @@ use clap::ValueEnum;
 use serde::Serialize;
 
 use super::configs::Configs;
+use super::fix;
 use super::human;
 use super::input::{self, Input};
 use super::{EXIT_BAD_INPUT, KindArg};
-use biolint_core::diagnostic::Severity;
+use biolint_core::diagnostic::{Diagnostic, Severity};
 use biolint_core::markup::DocumentKind;
 use biolint_core::report::diagnostics::{DiagnosticJson, diagnostic_json};
 use biolint_core::text::LineIndex;
@@ -33,12 +34,29 @@ pub struct Args {
     /// Use this configuration file instead of the nearest biolint.toml.
     #[arg(long, value_name = "FILE")]
     config: Option<PathBuf>,
+    /// Apply the safe fixes to the files (suggestions are never applied); report what is left.
+    #[arg(long)]
+    fix: bool,
+    /// With --fix or --diff, apply the unsafe fixes too (an alias may stand for the protein).
+    #[arg(long)]
+    unsafe_fixes: bool,
+    /// Print the fixes as a unified diff instead of writing them.
+    #[arg(long)]
+    diff: bool,
+    /// Only these rules: ids or prefixes (`gene/`, `variant/hgvs-syntax`), comma-separated.
+    #[arg(long, value_delimiter = ',', value_name = "RULES")]
+    select: Vec<String>,
+    /// Not these rules: ids or prefixes, comma-separated.
+    #[arg(long, value_delimiter = ',', value_name = "RULES")]
+    ignore: Vec<String>,
 }
 
-#[derive(Clone, Copy, ValueEnum)]
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
 enum Format {
     Human,
     Json,
+    /// GitHub Actions workflow commands (`::warning file=...::message`), one per finding.
+    Github,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -87,7 +105,7 @@ pub fn run(args: Args) -> ExitCode {
     let mut json = Vec::new();
     let mut counts = [0usize; 4];
     let mut failed = false;
-    let (mut checked, mut with_findings) = (0, 0);
+    let (mut checked, mut with_findings, mut fixed_count) = (0, 0, 0);
     for file in &files {
         let kind = (file == "-").then(|| DocumentKind::from(args.stdin_kind));
         let Input { name, text, kind } = match input::read(file, kind) {
@@ -99,36 +117,83 @@ pub fn run(args: Args) -> ExitCode {
             }
         };
         let config = configs.for_file(file, &mut bad_input);
-        let diagnostics = lint(Document { text: &text, kind }, &config);
+        let chosen = |d: &Diagnostic| {
+            let matches = |rules: &[String]| rules.iter().any(|r| d.rule.starts_with(r.as_str()));
+            (args.select.is_empty() || matches(&args.select)) && !matches(&args.ignore)
+        };
+        let mut diagnostics = lint(Document { text: &text, kind }, &config);
+        diagnostics.retain(chosen);
+        if args.fix || args.diff {
+            let (fixed, applied) = fix::apply(&text, &diagnostics, args.unsafe_fixes);
+            if args.diff {
+                let _ = write!(out, "{}", fix::diff(&name, &text, &fixed));
+            } else if applied > 0 {
+                if file == "-" {
+                    eprintln!("biolint: -: standard input cannot be fixed in place; use --diff");
+                    bad_input = true;
+                } else {
+                    match fix::write(file, &text, &fixed) {
+                        Ok(()) => {
+                            fixed_count += applied;
+                            // What is left to report is what the fixed file holds.
+                            diagnostics = lint(Document { text: &fixed, kind }, &config);
+                            diagnostics.retain(chosen);
+                            let lines = LineIndex::new(&fixed);
+                            report_file(
+                                &args,
+                                &mut out,
+                                &mut json,
+                                &name,
+                                &fixed,
+                                &diagnostics,
+                                &lines,
+                            );
+                            count(&diagnostics, &mut counts, &mut failed, args.fail_on);
+                            checked += 1;
+                            with_findings += usize::from(!diagnostics.is_empty());
+                            continue;
+                        }
+                        Err(problem) => {
+                            eprintln!("biolint: {problem}");
+                            bad_input = true;
+                        }
+                    }
+                }
+            }
+            if args.diff {
+                checked += 1;
+                count(&diagnostics, &mut counts, &mut failed, args.fail_on);
+                with_findings += usize::from(!diagnostics.is_empty());
+                continue;
+            }
+        }
         checked += 1;
         with_findings += usize::from(!diagnostics.is_empty());
         let lines = LineIndex::new(&text);
-        for d in &diagnostics {
-            counts[d.severity as usize] += 1;
-            failed |= args.fail_on.fails(d.severity);
-        }
-        match args.format {
-            Format::Human => {
-                let _ = write!(out, "{}", human::report(&name, &text, &diagnostics, &lines));
-            }
-            Format::Json => json.push(FileDiagnostics {
-                path: name,
-                diagnostics: diagnostics
-                    .iter()
-                    .map(|d| diagnostic_json(d, &text, &lines))
-                    .collect(),
-            }),
-        }
+        count(&diagnostics, &mut counts, &mut failed, args.fail_on);
+        report_file(&args, &mut out, &mut json, &name, &text, &diagnostics, &lines);
     }
-    match args.format {
-        Format::Human => {
-            let counts: Vec<(Severity, usize)> =
-                Severity::ALL.iter().map(|s| (*s, counts[*s as usize])).collect();
-            let _ = writeln!(out, "{}", human::summary(&counts, with_findings, checked));
-        }
-        Format::Json => {
-            let _ = serde_json::to_writer_pretty(&mut out, &json);
-            let _ = writeln!(out);
+    if args.diff {
+        // The diff is the output.
+    } else {
+        match args.format {
+            Format::Github => {}
+            Format::Human => {
+                if fixed_count > 0 {
+                    let _ = writeln!(
+                        out,
+                        "Fixed {fixed_count} problem{}.",
+                        if fixed_count == 1 { "" } else { "s" }
+                    );
+                }
+                let counts: Vec<(Severity, usize)> =
+                    Severity::ALL.iter().map(|s| (*s, counts[*s as usize])).collect();
+                let _ = writeln!(out, "{}", human::summary(&counts, with_findings, checked));
+            }
+            Format::Json => {
+                let _ = serde_json::to_writer_pretty(&mut out, &json);
+                let _ = writeln!(out);
+            }
         }
     }
     let _ = out.flush();
@@ -139,6 +204,67 @@ pub fn run(args: Args) -> ExitCode {
     } else {
         ExitCode::SUCCESS
     }
+}
+
+/// Counts `diagnostics` by severity, and whether one fails the check.
+fn count(diagnostics: &[Diagnostic], counts: &mut [usize; 4], failed: &mut bool, fail_on: FailOn) {
+    for d in diagnostics {
+        counts[d.severity as usize] += 1;
+        *failed |= fail_on.fails(d.severity);
+    }
+}
+
+/// Writes (human, GitHub) or collects (JSON) the findings of one file.
+fn report_file(
+    args: &Args,
+    out: &mut impl Write,
+    json: &mut Vec<FileDiagnostics>,
+    name: &str,
+    text: &str,
+    diagnostics: &[Diagnostic],
+    lines: &LineIndex,
+) {
+    match args.format {
+        Format::Human => {
+            let _ = write!(out, "{}", human::report(name, text, diagnostics, lines));
+        }
+        Format::Github => {
+            for d in diagnostics {
+                let _ = writeln!(out, "{}", github_command(name, d, lines));
+            }
+        }
+        Format::Json => json.push(FileDiagnostics {
+            path: name.to_owned(),
+            diagnostics: diagnostics.iter().map(|d| diagnostic_json(d, text, lines)).collect(),
+        }),
+    }
+}
+
+/// A GitHub Actions workflow command for `d`:
+/// `::warning file=paper.md,line=14,col=9,endLine=14,endColumn=14,title=RULE::MESSAGE`, escaped
+/// as GitHub requires. Infos and hints are notices.
+fn github_command(path: &str, d: &Diagnostic, lines: &LineIndex) -> String {
+    let level = match d.severity {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+        Severity::Info | Severity::Hint => "notice",
+    };
+    let (line, column) = lines.line_column(d.span.start);
+    let (end_line, end_column) = lines.line_column(d.span.end);
+    format!(
+        "::{level} file={},line={line},col={column},endLine={end_line},endColumn={end_column},title={}::{}",
+        escape_property(path),
+        escape_property(d.rule),
+        escape_data(&d.message)
+    )
+}
+
+fn escape_data(text: &str) -> String {
+    text.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A")
+}
+
+fn escape_property(text: &str) -> String {
+    escape_data(text).replace(':', "%3A").replace(',', "%2C")
 }
 
 /// The manuscripts under `dir` (files of a kind biolint reads), honouring `.gitignore`, sorted.

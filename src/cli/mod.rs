@@ -3,6 +3,7 @@
 mod annotate;
 mod check;
 mod configs;
+mod fix;
 mod human;
 mod input;
 mod rules;
