@@ -7,6 +7,11 @@ pub mod cli;
 pub mod lsp;
 mod project;
 
+/// Where biolint lives, for links in reports.
+pub const REPOSITORY_URL: &str = "https://github.com/biolint/biolint";
+/// Where each rule is explained (`#` and the rule's anchor, see `biolint_core::rules::anchor`).
+pub const RULES_URL: &str = "https://github.com/biolint/biolint/blob/main/docs/rules.md";
+
 /// Larger documents are not manuscripts (a whole book is a few MB): the command line refuses
 /// such files and the language server does not lint them, so that a stray data file never
 /// stalls a run.

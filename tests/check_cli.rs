@@ -286,3 +286,90 @@ fn github_format_select_ignore_and_applicability() {
         ]
     );
 }
+
+/// `tests/fixtures/every-rule.md`, which has a finding of every rule, in a folder of its own.
+fn every_rule() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "paper.md", include_str!("fixtures/every-rule.md"));
+    let out = biolint_in(dir.path(), &["check", "--format", "json", "paper.md"]);
+    let json: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let mut rules: Vec<String> = json[0]["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["rule"].as_str().unwrap().to_owned())
+        .collect();
+    rules.sort();
+    rules.dedup();
+    let mut all: Vec<String> = biolint_core::rules::ids().iter().map(|id| id.to_string()).collect();
+    all.sort();
+    assert_eq!(rules, all, "the fixture covers every rule");
+    dir
+}
+
+/// SARIF: valid against the SARIF 2.1.0 schema (`tests/schemas`, from Microsoft's SARIF SDK,
+/// MIT), every rule described, every finding a result with its location and fixes.
+#[test]
+fn sarif_output_is_valid_and_complete() {
+    let dir = every_rule();
+    let out = biolint_in(dir.path(), &["check", "--format", "sarif", "paper.md"]);
+    assert_eq!(out.status.code(), Some(1));
+    let log: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let schema: Value = serde_json::from_str(include_str!("schemas/sarif-2.1.0.json")).unwrap();
+    let validator = jsonschema::validator_for(&schema).unwrap();
+    let errors: Vec<String> = validator.iter_errors(&log).map(|e| e.to_string()).collect();
+    assert!(errors.is_empty(), "{errors:#?}");
+    let mut broken = log.clone();
+    broken["runs"][0]["results"][0]["level"] = "severe".into();
+    assert!(!validator.is_valid(&broken), "the schema is checked");
+    let run = &log["runs"][0];
+    let described: Vec<&str> = run["tool"]["driver"]["rules"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(described, biolint_core::rules::ids());
+    let results = run["results"].as_array().unwrap();
+    assert_eq!(results.len(), 13);
+    let park2 = results.iter().find(|r| r["ruleId"] == "gene/previous-symbol").unwrap();
+    assert_eq!(park2["level"], "warning");
+    let location = &park2["locations"][0]["physicalLocation"];
+    assert_eq!(
+        location["artifactLocation"],
+        serde_json::json!({"uri": "paper.md", "uriBaseId": "%SRCROOT%"})
+    );
+    assert_eq!(
+        location["region"],
+        serde_json::json!({"startLine": 3, "startColumn": 9, "endLine": 3, "endColumn": 14})
+    );
+    assert_eq!(
+        park2["fixes"][0]["artifactChanges"][0]["replacements"][0]["insertedContent"]["text"],
+        "PRKN"
+    );
+    assert_eq!(run["columnKind"], "utf16CodeUnits");
+}
+
+/// rdjsonl: one JSON line per finding, reviewdog's fields, the fixes as suggestions.
+#[test]
+fn rdjsonl_output_is_one_diagnostic_per_line() {
+    let dir = every_rule();
+    let out = biolint_in(dir.path(), &["check", "--format", "rdjsonl", "paper.md"]);
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    let lines: Vec<Value> = stdout.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert_eq!(lines.len(), 13);
+    assert_eq!(
+        lines[0],
+        serde_json::json!({
+            "message": "PARK2 is a previous HGNC symbol of PRKN (parkin RBR E3 ubiquitin protein ligase, NCBI Gene 5071)",
+            "location": {"path": "paper.md", "range": {"start": {"line": 3, "column": 9}, "end": {"line": 3, "column": 14}}},
+            "severity": "WARNING",
+            "source": {"name": "biolint", "url": "https://github.com/biolint/biolint"},
+            "code": {"value": "gene/previous-symbol", "url": "https://github.com/biolint/biolint/blob/main/docs/rules.md#gene-previous-symbol"},
+            "suggestions": [{"range": {"start": {"line": 3, "column": 9}, "end": {"line": 3, "column": 14}}, "text": "PRKN"}],
+        })
+    );
+    for line in &lines {
+        assert!(["ERROR", "WARNING", "INFO"].contains(&line["severity"].as_str().unwrap()));
+    }
+}

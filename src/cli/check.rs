@@ -8,10 +8,11 @@ use clap::ValueEnum;
 use serde::Serialize;
 
 use super::configs::Configs;
-use super::fix;
 use super::human;
 use super::input::{self, Input};
 use super::{EXIT_BAD_INPUT, KindArg};
+use super::{fix, sarif};
+use crate::{REPOSITORY_URL, RULES_URL};
 use biolint_core::diagnostic::{Diagnostic, Severity};
 use biolint_core::markup::DocumentKind;
 use biolint_core::report::diagnostics::{DiagnosticJson, diagnostic_json};
@@ -57,6 +58,10 @@ enum Format {
     Json,
     /// GitHub Actions workflow commands (`::warning file=...::message`), one per finding.
     Github,
+    /// reviewdog's diagnostic JSON lines, the fixes as suggestions.
+    Rdjsonl,
+    /// SARIF 2.1.0 (GitHub code scanning), one run with the rules, results and fixes.
+    Sarif,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -103,6 +108,7 @@ pub fn run(args: Args) -> ExitCode {
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     let mut json = Vec::new();
+    let mut checked_files = Vec::new();
     let mut counts = [0usize; 4];
     let mut failed = false;
     let (mut checked, mut with_findings, mut fixed_count) = (0, 0, 0);
@@ -143,6 +149,7 @@ pub fn run(args: Args) -> ExitCode {
                                 &args,
                                 &mut out,
                                 &mut json,
+                                &mut checked_files,
                                 &name,
                                 &fixed,
                                 &diagnostics,
@@ -171,13 +178,27 @@ pub fn run(args: Args) -> ExitCode {
         with_findings += usize::from(!diagnostics.is_empty());
         let lines = LineIndex::new(&text);
         count(&diagnostics, &mut counts, &mut failed, args.fail_on);
-        report_file(&args, &mut out, &mut json, &name, &text, &diagnostics, &lines);
+        report_file(
+            &args,
+            &mut out,
+            &mut json,
+            &mut checked_files,
+            &name,
+            &text,
+            &diagnostics,
+            &lines,
+        );
     }
     if args.diff {
         // The diff is the output.
     } else {
         match args.format {
-            Format::Github => {}
+            Format::Github | Format::Rdjsonl => {}
+            Format::Sarif => {
+                let root = std::env::current_dir().unwrap_or_default();
+                let _ = serde_json::to_writer_pretty(&mut out, &sarif::log(&checked_files, &root));
+                let _ = writeln!(out);
+            }
             Format::Human => {
                 if fixed_count > 0 {
                     let _ = writeln!(
@@ -215,10 +236,12 @@ fn count(diagnostics: &[Diagnostic], counts: &mut [usize; 4], failed: &mut bool,
 }
 
 /// Writes (human, GitHub) or collects (JSON) the findings of one file.
+#[allow(clippy::too_many_arguments)]
 fn report_file(
     args: &Args,
     out: &mut impl Write,
     json: &mut Vec<FileDiagnostics>,
+    sarif_files: &mut Vec<sarif::Checked>,
     name: &str,
     text: &str,
     diagnostics: &[Diagnostic],
@@ -233,9 +256,19 @@ fn report_file(
                 let _ = writeln!(out, "{}", github_command(name, d, lines));
             }
         }
+        Format::Rdjsonl => {
+            for d in diagnostics {
+                let _ = writeln!(out, "{}", reviewdog_line(name, text, d));
+            }
+        }
         Format::Json => json.push(FileDiagnostics {
             path: name.to_owned(),
             diagnostics: diagnostics.iter().map(|d| diagnostic_json(d, text, lines)).collect(),
+        }),
+        Format::Sarif => sarif_files.push(sarif::Checked {
+            path: name.to_owned(),
+            text: text.to_owned(),
+            diagnostics: diagnostics.to_vec(),
         }),
     }
 }
@@ -257,6 +290,37 @@ fn github_command(path: &str, d: &Diagnostic, lines: &LineIndex) -> String {
         escape_property(d.rule),
         escape_data(&d.message)
     )
+}
+
+/// A line of reviewdog's diagnostic format (rdjsonl): lines 1-based, columns 1-based UTF-8
+/// bytes; each fix a suggestion.
+fn reviewdog_line(path: &str, text: &str, d: &Diagnostic) -> String {
+    let position = |offset: usize| {
+        let line_start = text[..offset].rfind('\n').map_or(0, |newline| newline + 1);
+        let line = text[..line_start].matches('\n').count() + 1;
+        serde_json::json!({"line": line, "column": offset - line_start + 1})
+    };
+    let range = |span: &std::ops::Range<usize>| serde_json::json!({"start": position(span.start), "end": position(span.end)});
+    let severity = match d.severity {
+        Severity::Error => "ERROR",
+        Severity::Warning => "WARNING",
+        Severity::Info | Severity::Hint => "INFO",
+    };
+    let rule_url = format!("{RULES_URL}#{}", biolint_core::rules::anchor(d.rule));
+    let suggestions: Vec<serde_json::Value> = d
+        .fixes
+        .iter()
+        .map(|f| serde_json::json!({"range": range(&f.span), "text": f.replacement}))
+        .collect();
+    serde_json::json!({
+        "message": d.message,
+        "location": {"path": path, "range": range(&d.span)},
+        "severity": severity,
+        "source": {"name": "biolint", "url": REPOSITORY_URL},
+        "code": {"value": d.rule, "url": rule_url},
+        "suggestions": suggestions,
+    })
+    .to_string()
 }
 
 fn escape_data(text: &str) -> String {

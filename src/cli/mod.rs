@@ -7,6 +7,7 @@ mod fix;
 mod human;
 mod input;
 mod rules;
+mod sarif;
 
 use std::process::ExitCode;
 

@@ -27,7 +27,7 @@ use tower_lsp_server::ls_types::Uri;
 use crate::project;
 
 /// Where the rule links point unless the editor says otherwise (`rulesUrl`).
-pub const DEFAULT_RULES_URL: &str = "https://github.com/biolint/biolint/blob/main/docs/rules.md";
+pub const DEFAULT_RULES_URL: &str = crate::RULES_URL;
 
 /// How errors in the editor's settings are named (they have no file and no lines).
 const EDITOR_SETTINGS: &str = "biolint settings from the editor";
