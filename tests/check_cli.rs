@@ -373,3 +373,21 @@ fn rdjsonl_output_is_one_diagnostic_per_line() {
         assert!(["ERROR", "WARNING", "INFO"].contains(&line["severity"].as_str().unwrap()));
     }
 }
+
+/// `biolint lookup` prints the hover card of a term, with its findings; exit 1 for the unknown.
+#[test]
+fn lookup_prints_the_card_of_a_term() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = biolint_in(dir.path(), &["lookup", "PARK2"]);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(0));
+    assert!(stdout.starts_with("**PRKN** — parkin RBR E3 ubiquitin protein ligase"), "{stdout}");
+    assert!(stdout.contains("[5071](https://www.ncbi.nlm.nih.gov/gene/5071)"), "{stdout}");
+    assert!(stdout.contains("gene/previous-symbol (warning)"), "{stdout}");
+    assert!(stdout.contains("fix (safe): Replace with PRKN"), "{stdout}");
+    let out = biolint_in(dir.path(), &["lookup", "Leigh", "syndrome"]);
+    assert!(String::from_utf8_lossy(&out.stdout).contains("D007888"));
+    let out = biolint_in(dir.path(), &["lookup", "xyzzy"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(String::from_utf8_lossy(&out.stderr), "biolint: nothing known as \"xyzzy\"\n");
+}

@@ -6,6 +6,7 @@ mod configs;
 mod fix;
 mod human;
 mod input;
+mod lookup;
 mod rules;
 mod sarif;
 
@@ -42,6 +43,13 @@ enum Command {
     Explain {
         /// A rule id, e.g. gene/previous-symbol.
         rule: String,
+    },
+    /// Print what biolint knows of a gene symbol, alias, disease, chemical, species or mtDNA
+    /// variant: the card the editor's hover shows (exit 1 when nothing is known).
+    Lookup {
+        /// The term, e.g. PARK2, NRF2, "Leigh syndrome", m.3243A>G.
+        #[arg(required = true)]
+        term: Vec<String>,
     },
     /// Run the language server on standard input and output (editors start it).
     Lsp {
@@ -95,6 +103,7 @@ pub fn run() -> ExitCode {
         Command::Annotate(args) => annotate::run(args),
         Command::Rules { markdown } => rules::list(markdown),
         Command::Explain { rule } => rules::explain(&rule),
+        Command::Lookup { term } => lookup::run(&term),
         Command::Lsp { stdio: _ } => crate::lsp::run(),
         Command::Dict(DictCommand::Stats) => {
             let counts = biolint_core::Dictionary::embedded().counts();

@@ -12,7 +12,7 @@ mod actions;
 mod config;
 mod diagnostics;
 mod documents;
-mod hover;
+pub(crate) mod hover;
 mod position;
 mod symbols;
 mod worker;
