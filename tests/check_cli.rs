@@ -68,7 +68,7 @@ fn human_output_and_exit_status_follow_fail_on() {
 }
 
 #[test]
-fn folders_are_walked_honouring_gitignore() {
+fn folders_are_walked_honouring_gitignore_hidden_files_and_links() {
     let dir = tempfile::tempdir().unwrap();
     write(dir.path(), "paper/intro.md", "PARK2.\n");
     write(dir.path(), "paper/methods.tex", "PARK2 in \\emph{mice}.\n");
@@ -78,6 +78,10 @@ fn folders_are_walked_honouring_gitignore() {
     write(dir.path(), "paper/data.csv", "PARK2\n");
     write(dir.path(), "paper/build/old.md", "PARK2.\n");
     write(dir.path(), "paper/.gitignore", "build/\n");
+    // Hidden files and folders are skipped; a symbolic link back up is not followed.
+    write(dir.path(), "paper/.drafts/old.md", "PARK2.\n");
+    write(dir.path(), "paper/.scratch.md", "PARK2.\n");
+    std::os::unix::fs::symlink(dir.path().join("paper"), dir.path().join("paper/loop")).unwrap();
     let out = biolint_in(dir.path(), &["check", "--format", "json", "paper"]);
     let json: Value = serde_json::from_slice(&out.stdout).unwrap();
     let paths: Vec<&str> =
@@ -390,4 +394,21 @@ fn lookup_prints_the_card_of_a_term() {
     let out = biolint_in(dir.path(), &["lookup", "xyzzy"]);
     assert_eq!(out.status.code(), Some(1));
     assert_eq!(String::from_utf8_lossy(&out.stderr), "biolint: nothing known as \"xyzzy\"\n");
+}
+
+/// `--quiet` prints only the summary; `--statistics` the findings per rule, then the summary.
+#[test]
+fn quiet_and_statistics() {
+    let dir = every_rule();
+    let out = biolint_in(dir.path(), &["check", "--quiet", "paper.md"]);
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout),
+        "Found 13 problems in 1 of 1 file (4 errors, 6 warnings, 2 infos, 1 hint).\n"
+    );
+    assert_eq!(out.status.code(), Some(1));
+    let out = biolint_in(dir.path(), &["check", "--statistics", "paper.md"]);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let lines: Vec<&str> = stdout.lines().collect();
+    assert_eq!(lines.len(), 14, "{stdout}");
+    assert_eq!(lines[0], "      1  gene/alias");
 }

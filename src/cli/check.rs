@@ -50,6 +50,12 @@ pub struct Args {
     /// Not these rules: ids or prefixes, comma-separated.
     #[arg(long, value_delimiter = ',', value_name = "RULES")]
     ignore: Vec<String>,
+    /// Human format: print only the summary.
+    #[arg(long)]
+    quiet: bool,
+    /// Human format: print how many findings each rule made, instead of the findings.
+    #[arg(long)]
+    statistics: bool,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -109,8 +115,7 @@ pub fn run(args: Args) -> ExitCode {
     let mut out = std::io::BufWriter::new(stdout.lock());
     let mut json = Vec::new();
     let mut checked_files = Vec::new();
-    let mut counts = [0usize; 4];
-    let mut failed = false;
+    let mut tally = Tally::default();
     let (mut checked, mut with_findings, mut fixed_count) = (0, 0, 0);
     for file in &files {
         let kind = (file == "-").then(|| DocumentKind::from(args.stdin_kind));
@@ -155,7 +160,7 @@ pub fn run(args: Args) -> ExitCode {
                                 &diagnostics,
                                 &lines,
                             );
-                            count(&diagnostics, &mut counts, &mut failed, args.fail_on);
+                            tally.add(&diagnostics, args.fail_on);
                             checked += 1;
                             with_findings += usize::from(!diagnostics.is_empty());
                             continue;
@@ -169,7 +174,7 @@ pub fn run(args: Args) -> ExitCode {
             }
             if args.diff {
                 checked += 1;
-                count(&diagnostics, &mut counts, &mut failed, args.fail_on);
+                tally.add(&diagnostics, args.fail_on);
                 with_findings += usize::from(!diagnostics.is_empty());
                 continue;
             }
@@ -177,7 +182,7 @@ pub fn run(args: Args) -> ExitCode {
         checked += 1;
         with_findings += usize::from(!diagnostics.is_empty());
         let lines = LineIndex::new(&text);
-        count(&diagnostics, &mut counts, &mut failed, args.fail_on);
+        tally.add(&diagnostics, args.fail_on);
         report_file(
             &args,
             &mut out,
@@ -200,6 +205,11 @@ pub fn run(args: Args) -> ExitCode {
                 let _ = writeln!(out);
             }
             Format::Human => {
+                if args.statistics {
+                    for (rule, found) in &tally.per_rule {
+                        let _ = writeln!(out, "{found:>7}  {rule}");
+                    }
+                }
                 if fixed_count > 0 {
                     let _ = writeln!(
                         out,
@@ -208,7 +218,7 @@ pub fn run(args: Args) -> ExitCode {
                     );
                 }
                 let counts: Vec<(Severity, usize)> =
-                    Severity::ALL.iter().map(|s| (*s, counts[*s as usize])).collect();
+                    Severity::ALL.iter().map(|s| (*s, tally.counts[*s as usize])).collect();
                 let _ = writeln!(out, "{}", human::summary(&counts, with_findings, checked));
             }
             Format::Json => {
@@ -220,18 +230,28 @@ pub fn run(args: Args) -> ExitCode {
     let _ = out.flush();
     if bad_input {
         ExitCode::from(EXIT_BAD_INPUT)
-    } else if failed {
+    } else if tally.failed {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
     }
 }
 
-/// Counts `diagnostics` by severity, and whether one fails the check.
-fn count(diagnostics: &[Diagnostic], counts: &mut [usize; 4], failed: &mut bool, fail_on: FailOn) {
-    for d in diagnostics {
-        counts[d.severity as usize] += 1;
-        *failed |= fail_on.fails(d.severity);
+/// The findings reported so far: per severity and per rule, and whether one fails the check.
+#[derive(Default)]
+struct Tally {
+    counts: [usize; 4],
+    per_rule: std::collections::BTreeMap<&'static str, usize>,
+    failed: bool,
+}
+
+impl Tally {
+    fn add(&mut self, diagnostics: &[Diagnostic], fail_on: FailOn) {
+        for d in diagnostics {
+            self.counts[d.severity as usize] += 1;
+            *self.per_rule.entry(d.rule).or_default() += 1;
+            self.failed |= fail_on.fails(d.severity);
+        }
     }
 }
 
@@ -248,6 +268,7 @@ fn report_file(
     lines: &LineIndex,
 ) {
     match args.format {
+        Format::Human if args.quiet || args.statistics => {}
         Format::Human => {
             let _ = write!(out, "{}", human::report(name, text, diagnostics, lines));
         }
