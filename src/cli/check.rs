@@ -237,6 +237,12 @@ pub fn run(args: Args) -> ExitCode {
     }
 }
 
+/// Colours for a terminal, never with `NO_COLOR` set (https://no-color.org).
+fn colour() -> bool {
+    use std::io::IsTerminal;
+    std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+}
+
 /// The findings reported so far: per severity and per rule, and whether one fails the check.
 #[derive(Default)]
 struct Tally {
@@ -270,7 +276,7 @@ fn report_file(
     match args.format {
         Format::Human if args.quiet || args.statistics => {}
         Format::Human => {
-            let _ = write!(out, "{}", human::report(name, text, diagnostics, lines));
+            let _ = write!(out, "{}", human::report(name, text, diagnostics, lines, colour()));
         }
         Format::Github => {
             for d in diagnostics {

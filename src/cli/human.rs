@@ -21,7 +21,14 @@ const WINDOW: usize = 100;
 const LISTED_PLACES: usize = 8;
 
 /// Every finding of one file, repeats folded into the first occurrence.
-pub fn report(path: &str, text: &str, diagnostics: &[Diagnostic], lines: &LineIndex) -> String {
+/// `colour`: the severity and the carets in ANSI colours (for a terminal).
+pub fn report(
+    path: &str,
+    text: &str,
+    diagnostics: &[Diagnostic],
+    lines: &LineIndex,
+    colour: bool,
+) -> String {
     // (rule, text) → the other places of that finding, after its first.
     let mut repeats: HashMap<(&str, &str), Vec<(usize, usize)>> = HashMap::new();
     let mut firsts = Vec::new();
@@ -37,7 +44,7 @@ pub fn report(path: &str, text: &str, diagnostics: &[Diagnostic], lines: &LineIn
     }
     let mut out = String::new();
     for d in firsts {
-        out.push_str(&finding(path, d, lines));
+        out.push_str(&finding(path, d, lines, colour));
         let places = &repeats[&(d.rule, d.text(text))];
         if !places.is_empty() {
             let width = lines.line_column(d.span.start).0.to_string().len();
@@ -61,7 +68,7 @@ pub fn report(path: &str, text: &str, diagnostics: &[Diagnostic], lines: &LineIn
 ///    |         ^^^^^
 ///    = fix: Replace with PRKN
 /// ```
-pub fn finding(path: &str, d: &Diagnostic, lines: &LineIndex) -> String {
+pub fn finding(path: &str, d: &Diagnostic, lines: &LineIndex, colour: bool) -> String {
     let (line, column) = lines.line_column(d.span.start);
     let (end_line, end_column) = lines.line_column(d.span.end);
     let source: Vec<char> =
@@ -70,8 +77,16 @@ pub fn finding(path: &str, d: &Diagnostic, lines: &LineIndex) -> String {
     let end = if end_line == line { (end_column - 1).max(start + 1) } else { source.len() + 1 };
     let (shown, caret_start, carets) = window(&source, start, end);
     let width = line.to_string().len();
+    // Bold red errors, bold yellow warnings, blue infos, cyan hints.
+    let (on, off) = match (colour, d.severity) {
+        (false, _) => ("", ""),
+        (true, Severity::Error) => ("\x1b[1;31m", "\x1b[0m"),
+        (true, Severity::Warning) => ("\x1b[1;33m", "\x1b[0m"),
+        (true, Severity::Info) => ("\x1b[34m", "\x1b[0m"),
+        (true, Severity::Hint) => ("\x1b[36m", "\x1b[0m"),
+    };
     let mut out = format!(
-        "{path}:{line}:{column}: {}[{}]: {}\n{:width$} |\n{line} | {shown}\n{:width$} | {}{}\n",
+        "{path}:{line}:{column}: {on}{}[{}]{off}: {}\n{:width$} |\n{line} | {shown}\n{:width$} | {}{on}{}{off}\n",
         d.severity.name(),
         d.rule,
         d.message,
@@ -158,7 +173,7 @@ mod tests {
         let text = "intro\nLoss of PARK2 in neurons\n";
         let d = previous(text.find("PARK2").unwrap());
         assert_eq!(
-            finding("paper.md", &d, &LineIndex::new(text)),
+            finding("paper.md", &d, &LineIndex::new(text), false),
             "paper.md:2:9: warning[gene/previous-symbol]: PARK2 is a previous HGNC symbol of PRKN\n  |\n2 | Loss of PARK2 in neurons\n  |         ^^^^^\n  = fix: Replace with PRKN\n"
         );
     }
@@ -168,7 +183,7 @@ mod tests {
         let text =
             format!("{}Loss of PARK2 in neurons{}", "word ".repeat(400), " more".repeat(400));
         let d = previous(text.find("PARK2").unwrap());
-        let shown = finding("paper.md", &d, &LineIndex::new(&text));
+        let shown = finding("paper.md", &d, &LineIndex::new(&text), false);
         let lines: Vec<&str> = shown.lines().collect();
         assert!(lines[2].starts_with("1 | …") && lines[2].ends_with('…'), "{}", lines[2]);
         assert!(lines.iter().all(|l| l.chars().count() <= 200), "{shown}");
@@ -178,9 +193,20 @@ mod tests {
         assert_eq!(source.chars().skip(at).take(5).collect::<String>(), "PARK2");
         // At the very start or end of a long line, the window does not run over it.
         let at_end = format!("{}PARK2", "word ".repeat(400));
-        let shown = finding("p.md", &previous(at_end.len() - 5), &LineIndex::new(&at_end));
+        let shown = finding("p.md", &previous(at_end.len() - 5), &LineIndex::new(&at_end), false);
         let lines: Vec<&str> = shown.lines().collect();
         assert!(lines[2].ends_with("PARK2") && lines[3].ends_with("^^^^^"), "{shown}");
+    }
+
+    #[test]
+    fn colour_marks_the_severity_and_the_carets_only_when_asked() {
+        let text = "Loss of PARK2.";
+        let d = previous(8);
+        let plain = finding("p.md", &d, &LineIndex::new(text), false);
+        assert!(!plain.contains('\x1b'), "{plain}");
+        let coloured = finding("p.md", &d, &LineIndex::new(text), true);
+        assert!(coloured.contains("\x1b[1;33mwarning[gene/previous-symbol]\x1b[0m"), "{coloured}");
+        assert!(coloured.contains("\x1b[1;33m^^^^^\x1b[0m"), "{coloured}");
     }
 
     #[test]
@@ -188,13 +214,13 @@ mod tests {
         let text = "PARK2 here.\nPARK2 there.\nAnd PARK2 again.\n";
         let findings: Vec<Diagnostic> =
             text.match_indices("PARK2").map(|(at, _)| previous(at)).collect();
-        let shown = report("p.md", text, &findings, &LineIndex::new(text));
+        let shown = report("p.md", text, &findings, &LineIndex::new(text), false);
         assert_eq!(shown.matches("warning[").count(), 1, "{shown}");
         assert!(shown.contains("  = also at 2:1, 3:5\n"), "{shown}");
         let many = "PARK2 ".repeat(20);
         let findings: Vec<Diagnostic> =
             many.match_indices("PARK2").map(|(at, _)| previous(at)).collect();
-        let shown = report("p.md", &many, &findings, &LineIndex::new(&many));
+        let shown = report("p.md", &many, &findings, &LineIndex::new(&many), false);
         assert!(shown.contains(", … (11 more)\n"), "{shown}");
     }
 
