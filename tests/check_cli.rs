@@ -412,3 +412,32 @@ fn quiet_and_statistics() {
     assert_eq!(lines.len(), 14, "{stdout}");
     assert_eq!(lines[0], "      1  gene/alias");
 }
+
+/// `--format github` on a finding of every rule: one command per finding, the level by
+/// severity, the location and title in order, the message escaped.
+#[test]
+fn github_output_covers_every_rule() {
+    let dir = every_rule();
+    let out = biolint_in(dir.path(), &["check", "--format", "github", "paper.md"]);
+    assert_eq!(out.status.code(), Some(1));
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    let lines: Vec<&str> = stdout.lines().collect();
+    assert_eq!(lines.len(), 13, "{stdout}");
+    let levels: Vec<&str> =
+        lines.iter().map(|l| l.trim_start_matches("::").split(' ').next().unwrap()).collect();
+    assert_eq!(levels.iter().filter(|l| **l == "error").count(), 4, "{stdout}");
+    assert_eq!(levels.iter().filter(|l| **l == "warning").count(), 6, "{stdout}");
+    assert_eq!(levels.iter().filter(|l| **l == "notice").count(), 3, "{stdout}");
+    for line in &lines {
+        let (properties, message) = line.split_once("::").unwrap().1.split_once("::").unwrap();
+        let keys: Vec<&str> = properties
+            .split_once(' ')
+            .unwrap()
+            .1
+            .split(',')
+            .map(|p| p.split('=').next().unwrap())
+            .collect();
+        assert_eq!(keys, ["file", "line", "col", "endLine", "endColumn", "title"], "{line}");
+        assert!(!message.is_empty() && !message.contains('\n'), "{line}");
+    }
+}
