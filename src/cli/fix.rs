@@ -100,6 +100,24 @@ mod tests {
     }
 
     #[test]
+    fn a_file_that_changed_since_it_was_checked_is_not_written() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("paper.md");
+        std::fs::write(&path, "PARK2 and a new sentence.\n").unwrap();
+        let path = path.to_str().unwrap();
+        let problem = write(path, "PARK2.\n", "PRKN.\n").unwrap_err();
+        assert!(
+            problem.ends_with("changed on disk while it was being checked; not fixed"),
+            "{problem}"
+        );
+        assert_eq!(std::fs::read_to_string(path).unwrap(), "PARK2 and a new sentence.\n");
+        // Unchanged, it is written, and nothing else is left in the folder.
+        write(path, "PARK2 and a new sentence.\n", "PRKN and a new sentence.\n").unwrap();
+        assert_eq!(std::fs::read_to_string(path).unwrap(), "PRKN and a new sentence.\n");
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+
+    #[test]
     fn the_diff_is_unified_and_empty_without_changes() {
         let diff = diff("p.md", "a\nPARK2\n", "a\nPRKN\n");
         assert!(diff.starts_with("--- a/p.md\n+++ b/p.md\n@@"), "{diff}");
