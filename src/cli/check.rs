@@ -134,65 +134,48 @@ pub fn run(args: Args) -> ExitCode {
         };
         let mut diagnostics = lint(Document { text: &text, kind }, &config);
         diagnostics.retain(chosen);
+        let mut text = text;
         if args.fix || args.diff {
             let (fixed, applied) = fix::apply(&text, &diagnostics, args.unsafe_fixes);
             if args.diff {
                 let _ = write!(out, "{}", fix::diff(&name, &text, &fixed));
             } else if applied > 0 {
-                if file == "-" {
-                    eprintln!("biolint: -: standard input cannot be fixed in place; use --diff");
-                    bad_input = true;
+                let written = if file == "-" {
+                    Err("-: standard input cannot be fixed in place; use --diff".to_owned())
                 } else {
-                    match fix::write(file, &text, &fixed) {
-                        Ok(()) => {
-                            fixed_count += applied;
-                            // What is left to report is what the fixed file holds.
-                            diagnostics = lint(Document { text: &fixed, kind }, &config);
-                            diagnostics.retain(chosen);
-                            let lines = LineIndex::new(&fixed);
-                            report_file(
-                                &args,
-                                &mut out,
-                                &mut json,
-                                &mut checked_files,
-                                &name,
-                                &fixed,
-                                &diagnostics,
-                                &lines,
-                            );
-                            tally.add(&diagnostics, args.fail_on);
-                            checked += 1;
-                            with_findings += usize::from(!diagnostics.is_empty());
-                            continue;
-                        }
-                        Err(problem) => {
-                            eprintln!("biolint: {problem}");
-                            bad_input = true;
-                        }
+                    fix::write(file, &text, &fixed)
+                };
+                match written {
+                    Ok(()) => {
+                        fixed_count += applied;
+                        // What is left to report is what the fixed file holds.
+                        diagnostics = lint(Document { text: &fixed, kind }, &config);
+                        diagnostics.retain(chosen);
+                        text = fixed;
+                    }
+                    Err(problem) => {
+                        eprintln!("biolint: {problem}");
+                        bad_input = true;
                     }
                 }
-            }
-            if args.diff {
-                checked += 1;
-                tally.add(&diagnostics, args.fail_on);
-                with_findings += usize::from(!diagnostics.is_empty());
-                continue;
             }
         }
         checked += 1;
         with_findings += usize::from(!diagnostics.is_empty());
-        let lines = LineIndex::new(&text);
         tally.add(&diagnostics, args.fail_on);
-        report_file(
-            &args,
-            &mut out,
-            &mut json,
-            &mut checked_files,
-            &name,
-            &text,
-            &diagnostics,
-            &lines,
-        );
+        if !args.diff {
+            let lines = LineIndex::new(&text);
+            report_file(
+                &args,
+                &mut out,
+                &mut json,
+                &mut checked_files,
+                &name,
+                &text,
+                &diagnostics,
+                &lines,
+            );
+        }
     }
     if args.diff {
         // The diff is the output.
@@ -285,7 +268,7 @@ fn report_file(
         }
         Format::Rdjsonl => {
             for d in diagnostics {
-                let _ = writeln!(out, "{}", reviewdog_line(name, text, d));
+                let _ = writeln!(out, "{}", reviewdog_line(name, d, lines));
             }
         }
         Format::Json => json.push(FileDiagnostics {
@@ -321,11 +304,10 @@ fn github_command(path: &str, d: &Diagnostic, lines: &LineIndex) -> String {
 
 /// A line of reviewdog's diagnostic format (rdjsonl): lines 1-based, columns 1-based UTF-8
 /// bytes; each fix a suggestion.
-fn reviewdog_line(path: &str, text: &str, d: &Diagnostic) -> String {
+fn reviewdog_line(path: &str, d: &Diagnostic, lines: &LineIndex) -> String {
     let position = |offset: usize| {
-        let line_start = text[..offset].rfind('\n').map_or(0, |newline| newline + 1);
-        let line = text[..line_start].matches('\n').count() + 1;
-        serde_json::json!({"line": line, "column": offset - line_start + 1})
+        let (line, before) = lines.line_and_prefix(offset);
+        serde_json::json!({"line": line, "column": before.len() + 1})
     };
     let range = |span: &std::ops::Range<usize>| serde_json::json!({"start": position(span.start), "end": position(span.end)});
     let severity = match d.severity {

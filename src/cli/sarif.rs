@@ -9,6 +9,7 @@ use std::path::Path;
 
 use biolint_core::diagnostic::{Diagnostic, Severity};
 use biolint_core::rules;
+use biolint_core::text::LineIndex;
 use serde_json::{Value, json};
 
 use crate::{REPOSITORY_URL, RULES_URL};
@@ -41,6 +42,8 @@ pub fn log(files: &[Checked], root: &Path) -> Value {
     let mut results = Vec::new();
     for file in files {
         let artifact = artifact_location(&file.path);
+        let lines = LineIndex::new(&file.text);
+        let region = |span: &std::ops::Range<usize>| region(&lines, span);
         for d in &file.diagnostics {
             let fixes: Vec<Value> = d
                 .fixes
@@ -51,7 +54,7 @@ pub fn log(files: &[Checked], root: &Path) -> Value {
                         "artifactChanges": [{
                             "artifactLocation": artifact,
                             "replacements": [{
-                                "deletedRegion": region(&file.text, &f.span),
+                                "deletedRegion": region(&f.span),
                                 "insertedContent": {"text": f.replacement},
                             }],
                         }],
@@ -66,7 +69,7 @@ pub fn log(files: &[Checked], root: &Path) -> Value {
                 "locations": [{
                     "physicalLocation": {
                         "artifactLocation": artifact,
-                        "region": region(&file.text, &d.span),
+                        "region": region(&d.span),
                     },
                 }],
                 "fixes": fixes,
@@ -126,12 +129,12 @@ fn percent_encode(path: &str) -> String {
     out
 }
 
-/// The SARIF region of byte range `span` of `text`: 1-based lines, 1-based UTF-16 columns.
-fn region(text: &str, span: &std::ops::Range<usize>) -> Value {
+/// The SARIF region of byte range `span` of the text `lines` indexes: 1-based lines, 1-based
+/// UTF-16 columns.
+fn region(lines: &LineIndex, span: &std::ops::Range<usize>) -> Value {
     let position = |offset: usize| {
-        let line_start = text[..offset].rfind('\n').map_or(0, |newline| newline + 1);
-        let line = text[..line_start].matches('\n').count() + 1;
-        (line, text[line_start..offset].encode_utf16().count() + 1)
+        let (line, before) = lines.line_and_prefix(offset);
+        (line, before.encode_utf16().count() + 1)
     };
     let (start_line, start_column) = position(span.start);
     let (end_line, end_column) = position(span.end);
@@ -152,7 +155,7 @@ mod tests {
         let text = "α𝛼 PARK2\n";
         let start = text.find("PARK2").unwrap();
         assert_eq!(
-            region(text, &(start..start + 5)),
+            region(&LineIndex::new(text), &(start..start + 5)),
             json!({"startLine": 1, "startColumn": 5, "endLine": 1, "endColumn": 10})
         );
         assert_eq!(

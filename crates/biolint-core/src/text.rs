@@ -41,10 +41,16 @@ impl<'a> LineIndex<'a> {
 
     /// The 1-based line and 1-based column (in characters) of byte `offset`.
     pub fn line_column(&self, offset: usize) -> (usize, usize) {
+        let (line, before) = self.line_and_prefix(offset);
+        (line, before.chars().count() + 1)
+    }
+
+    /// The 1-based line of byte `offset`, and the text of that line before it (to count
+    /// columns in bytes, characters or UTF-16 code units, as a format wants).
+    pub fn line_and_prefix(&self, offset: usize) -> (usize, &'a str) {
         let line = self.line_starts.partition_point(|&s| s <= offset) - 1;
         let start = self.line_starts[line];
-        let column = self.text[start..offset.min(self.text.len())].chars().count() + 1;
-        (line + 1, column)
+        (line + 1, &self.text[start..offset.min(self.text.len())])
     }
 
     /// The text of the 1-based line `line`, without its line break.
