@@ -113,32 +113,89 @@ fn main() {
         ("annotate", "120 KB chapter", chapter_path),
         ("check", "120 KB chapter", chapter_path),
     ] {
-        let (times, peak_kb) = whole_process(binary, command, file, 30);
-        println!(
-            "biolint {command}, whole process, {what}: median {:.1} ms, p95 {:.1} ms, peak RSS {:.1} MB",
-            percentile(&times, 0.5).as_secs_f64() * 1e3,
-            percentile(&times, 0.95).as_secs_f64() * 1e3,
-            peak_kb as f64 / 1024.0
+        report_process(
+            &format!("biolint {command}, whole process, {what}"),
+            binary,
+            &[command, file],
+            30,
+        );
+    }
+
+    // A folder of manuscripts: every abstract of the corpora written as a file, checked on one
+    // core and on all of them.
+    let folder = std::env::temp_dir().join("biolint-bench-abstracts");
+    if let Some((files, bytes)) = write_abstracts(&folder) {
+        let folder = folder.to_str().unwrap();
+        let what = format!("{files} abstracts as files ({:.1} MB)", bytes as f64 / 1e6);
+        for threads in ["1", "2"] {
+            report_process(
+                &format!("biolint check --threads {threads}, whole process, {what}"),
+                binary,
+                &["check", "--threads", threads, folder],
+                20,
+            );
+        }
+        report_process(
+            &format!("biolint check (all cores), whole process, {what}"),
+            binary,
+            &["check", folder],
+            20,
         );
     }
 }
 
-/// Runs `biolint COMMAND FILE` `runs` times; the sorted wall times and the largest peak RSS
-/// (from `/usr/bin/time`, when it is installed).
-fn whole_process(binary: &str, command: &str, file: &str, runs: usize) -> (Vec<Duration>, u64) {
+fn report_process(what: &str, binary: &str, args: &[&str], runs: usize) {
+    let (times, peak_kb) = whole_process(binary, args, runs);
+    println!(
+        "{what}: median {:.1} ms, p95 {:.1} ms, peak RSS {:.1} MB",
+        percentile(&times, 0.5).as_secs_f64() * 1e3,
+        percentile(&times, 0.95).as_secs_f64() * 1e3,
+        peak_kb as f64 / 1024.0
+    );
+}
+
+/// Writes each abstract of `../shared/corpora/*.PubTator` to `folder` as a text file (title and
+/// abstract, one line each); how many and their bytes. `None` without the corpora.
+fn write_abstracts(folder: &std::path::Path) -> Option<(usize, usize)> {
+    let corpora = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/corpora");
+    let mut paths: Vec<_> = std::fs::read_dir(corpora)
+        .ok()?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|e| e == "PubTator"))
+        .collect();
+    paths.sort();
+    let _ = std::fs::remove_dir_all(folder);
+    std::fs::create_dir_all(folder).ok()?;
+    let (mut files, mut bytes) = (0, 0);
+    for path in paths {
+        let corpus = path.file_stem()?.to_str()?.split('_').next()?.to_owned();
+        let text = std::fs::read_to_string(&path).ok()?;
+        for document in biolint_core::pubtator::parse(&text).ok()? {
+            let text = format!("{}\n{}\n", document.title, document.abstract_text);
+            std::fs::write(folder.join(format!("{corpus}-{}.txt", document.id)), &text).ok()?;
+            files += 1;
+            bytes += text.len();
+        }
+    }
+    Some((files, bytes))
+}
+
+/// Runs `biolint ARGS` `runs` times; the sorted wall times and the largest peak RSS (from
+/// `/usr/bin/time`, when it is installed).
+fn whole_process(binary: &str, args: &[&str], runs: usize) -> (Vec<Duration>, u64) {
     let mut times: Vec<Duration> = (0..runs)
         .map(|_| {
             let t = Instant::now();
-            let status =
-                Command::new(binary).args([command, file]).output().expect("biolint runs").status;
+            let status = Command::new(binary).args(args).output().expect("biolint runs").status;
             // `check` exits 1 when it finds something; only a crash or bad input matters here.
-            assert!(status.code().is_some_and(|c| c <= 1), "{command} {file}: {status}");
+            assert!(status.code().is_some_and(|c| c <= 1), "{args:?}: {status}");
             t.elapsed()
         })
         .collect();
     times.sort();
     let peak_kb = Command::new("/usr/bin/time")
-        .args(["-f", "%M", binary, command, file])
+        .args(["-f", "%M", binary])
+        .args(args)
         .output()
         .ok()
         .and_then(|o| {

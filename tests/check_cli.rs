@@ -93,6 +93,39 @@ fn folders_are_walked_honouring_gitignore_hidden_files_and_links() {
 }
 
 #[test]
+fn files_checked_in_parallel_are_reported_in_path_order() {
+    let dir = tempfile::tempdir().unwrap();
+    // Long and short files alternate so that later files finish first on some thread; broken
+    // files sit in between.
+    for i in 0..60 {
+        let text =
+            if i % 3 == 0 { "PARK2 and CX43. ".repeat(2000) } else { format!("Sample {i}.\n") };
+        write(dir.path(), &format!("papers/{i:02}.md"), &text);
+    }
+    write(dir.path(), "papers/17b.md", "binary\0");
+    write(dir.path(), "papers/41b.md", "binary\0");
+    let run = |threads: &str| biolint_in(dir.path(), &["check", "--threads", threads, "papers"]);
+    let one = run("1");
+    assert_eq!(one.status.code(), Some(2), "a file that cannot be read is bad input");
+    let stderr = String::from_utf8(one.stderr.clone()).unwrap();
+    assert_eq!(
+        stderr,
+        "biolint: papers/17b.md: is a binary file (it contains NUL bytes), not text\n\
+         biolint: papers/41b.md: is a binary file (it contains NUL bytes), not text\n"
+    );
+    let stdout = String::from_utf8(one.stdout.clone()).unwrap();
+    assert!(stdout.ends_with("in 20 of 60 files (40000 warnings, 40000 infos).\n"), "{stdout}");
+    for threads in ["2", "4", "16"] {
+        let many = run(threads);
+        assert_eq!(many.status, one.status, "{threads} threads");
+        assert_eq!(many.stdout, one.stdout, "{threads} threads");
+        assert_eq!(many.stderr, one.stderr, "{threads} threads");
+    }
+    let zero = run("0");
+    assert_eq!(zero.status.code(), Some(2), "--threads 0 is a usage error");
+}
+
+#[test]
 fn configuration_is_found_by_walking_up_and_errors_name_the_line() {
     let dir = tempfile::tempdir().unwrap();
     write(dir.path(), "biolint.toml", "allow = [\"PARK2\"]\n[rules]\n\"gene/alias\" = \"off\"\n");

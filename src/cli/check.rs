@@ -1,8 +1,10 @@
 //! `biolint check`: lint files, folders (walked, honouring `.gitignore`) or standard input.
 
 use std::io::Write;
+use std::num::NonZeroUsize;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::Arc;
 
 use clap::ValueEnum;
 use serde::Serialize;
@@ -11,13 +13,13 @@ use super::configs::Configs;
 use super::human;
 use super::input::{self, Input};
 use super::{EXIT_BAD_INPUT, KindArg};
-use super::{fix, sarif};
+use super::{fix, parallel, sarif};
 use crate::{REPOSITORY_URL, RULES_URL};
 use biolint_core::diagnostic::{Diagnostic, Severity};
 use biolint_core::markup::DocumentKind;
 use biolint_core::report::diagnostics::{DiagnosticJson, diagnostic_json};
 use biolint_core::text::LineIndex;
-use biolint_core::{Document, lint};
+use biolint_core::{Config, Document, lint};
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -56,6 +58,9 @@ pub struct Args {
     /// Human format: print how many findings each rule made, instead of the findings.
     #[arg(long)]
     statistics: bool,
+    /// Check this many files at once (default: one per core).
+    #[arg(long, value_name = "N")]
+    threads: Option<NonZeroUsize>,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -98,6 +103,21 @@ struct FileDiagnostics {
     diagnostics: Vec<DiagnosticJson>,
 }
 
+/// What checking one file gives the report: problems to print on standard error, and, if it
+/// could be read, its findings rendered in the chosen format.
+#[derive(Default)]
+struct FileReport {
+    problems: Vec<String>,
+    checked: bool,
+    tally: Tally,
+    fixed: usize,
+    /// Human, GitHub, rdjsonl or diff output, written as it comes.
+    text: String,
+    /// JSON and SARIF are one document for all files, written at the end.
+    json: Option<FileDiagnostics>,
+    sarif: Option<sarif::Checked>,
+}
+
 pub fn run(args: Args) -> ExitCode {
     let mut bad_input = false;
     let mut configs = Configs::new(args.config.as_deref(), &mut bad_input);
@@ -110,73 +130,46 @@ pub fn run(args: Args) -> ExitCode {
             files.push(path.clone());
         }
     }
+    let jobs: Vec<(String, Arc<Config>)> = files
+        .into_iter()
+        .map(|file| {
+            let config = configs.for_file(&file, &mut bad_input);
+            (file, config)
+        })
+        .collect();
+    let threads = args
+        .threads
+        .or_else(|| std::thread::available_parallelism().ok())
+        .map_or(1, NonZeroUsize::get);
 
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     let mut json = Vec::new();
-    let mut checked_files = Vec::new();
+    let mut sarif_files = Vec::new();
     let mut tally = Tally::default();
     let (mut checked, mut with_findings, mut fixed_count) = (0, 0, 0);
-    for file in &files {
-        let kind = (file == "-").then(|| DocumentKind::from(args.stdin_kind));
-        let Input { name, text, kind } = match input::read(file, kind) {
-            Ok(input) => input,
-            Err(e) => {
-                eprintln!("biolint: {}", e.0);
-                bad_input = true;
-                continue;
+    let colour = colour();
+    parallel::map_in_order(
+        &jobs,
+        threads,
+        |(file, config)| check_file(&args, file, config, colour),
+        |report| {
+            for problem in &report.problems {
+                eprintln!("biolint: {problem}");
             }
-        };
-        let config = configs.for_file(file, &mut bad_input);
-        let chosen = |d: &Diagnostic| {
-            let matches = |rules: &[String]| rules.iter().any(|r| d.rule.starts_with(r.as_str()));
-            (args.select.is_empty() || matches(&args.select)) && !matches(&args.ignore)
-        };
-        let mut diagnostics = lint(Document { text: &text, kind }, &config);
-        diagnostics.retain(chosen);
-        let mut text = text;
-        if args.fix || args.diff {
-            let (fixed, applied) = fix::apply(&text, &diagnostics, args.unsafe_fixes);
-            if args.diff {
-                let _ = write!(out, "{}", fix::diff(&name, &text, &fixed));
-            } else if applied > 0 {
-                let written = if file == "-" {
-                    Err("-: standard input cannot be fixed in place; use --diff".to_owned())
-                } else {
-                    fix::write(file, &text, &fixed)
-                };
-                match written {
-                    Ok(()) => {
-                        fixed_count += applied;
-                        // What is left to report is what the fixed file holds.
-                        diagnostics = lint(Document { text: &fixed, kind }, &config);
-                        diagnostics.retain(chosen);
-                        text = fixed;
-                    }
-                    Err(problem) => {
-                        eprintln!("biolint: {problem}");
-                        bad_input = true;
-                    }
-                }
+            bad_input |= !report.problems.is_empty();
+            if !report.checked {
+                return;
             }
-        }
-        checked += 1;
-        with_findings += usize::from(!diagnostics.is_empty());
-        tally.add(&diagnostics, args.fail_on);
-        if !args.diff {
-            let lines = LineIndex::new(&text);
-            report_file(
-                &args,
-                &mut out,
-                &mut json,
-                &mut checked_files,
-                &name,
-                &text,
-                &diagnostics,
-                &lines,
-            );
-        }
-    }
+            checked += 1;
+            with_findings += usize::from(report.tally.total() > 0);
+            fixed_count += report.fixed;
+            tally.merge(report.tally);
+            let _ = out.write_all(report.text.as_bytes());
+            json.extend(report.json);
+            sarif_files.extend(report.sarif);
+        },
+    );
     if args.diff {
         // The diff is the output.
     } else {
@@ -184,7 +177,7 @@ pub fn run(args: Args) -> ExitCode {
             Format::Github | Format::Rdjsonl => {}
             Format::Sarif => {
                 let root = std::env::current_dir().unwrap_or_default();
-                let _ = serde_json::to_writer_pretty(&mut out, &sarif::log(&checked_files, &root));
+                let _ = serde_json::to_writer_pretty(&mut out, &sarif::log(&sarif_files, &root));
                 let _ = writeln!(out);
             }
             Format::Human => {
@@ -220,6 +213,54 @@ pub fn run(args: Args) -> ExitCode {
     }
 }
 
+/// Reads, lints, fixes (when asked) and renders one file; runs on any thread.
+fn check_file(args: &Args, file: &str, config: &Config, colour: bool) -> FileReport {
+    let mut report = FileReport::default();
+    let kind = (file == "-").then(|| DocumentKind::from(args.stdin_kind));
+    let Input { name, text, kind } = match input::read(file, kind) {
+        Ok(input) => input,
+        Err(e) => {
+            report.problems.push(e.0);
+            return report;
+        }
+    };
+    let chosen = |d: &Diagnostic| {
+        let matches = |rules: &[String]| rules.iter().any(|r| d.rule.starts_with(r.as_str()));
+        (args.select.is_empty() || matches(&args.select)) && !matches(&args.ignore)
+    };
+    let mut diagnostics = lint(Document { text: &text, kind }, config);
+    diagnostics.retain(chosen);
+    let mut text = text;
+    if args.fix || args.diff {
+        let (fixed, applied) = fix::apply(&text, &diagnostics, args.unsafe_fixes);
+        if args.diff {
+            report.text = fix::diff(&name, &text, &fixed);
+        } else if applied > 0 {
+            let written = if file == "-" {
+                Err("-: standard input cannot be fixed in place; use --diff".to_owned())
+            } else {
+                fix::write(file, &text, &fixed)
+            };
+            match written {
+                Ok(()) => {
+                    report.fixed = applied;
+                    // What is left to report is what the fixed file holds.
+                    diagnostics = lint(Document { text: &fixed, kind }, config);
+                    diagnostics.retain(chosen);
+                    text = fixed;
+                }
+                Err(problem) => report.problems.push(problem),
+            }
+        }
+    }
+    report.checked = true;
+    report.tally.add(&diagnostics, args.fail_on);
+    if !args.diff {
+        render(args, &mut report, &name, text, diagnostics, colour);
+    }
+    report
+}
+
 /// Colours for a terminal, never with `NO_COLOR` set (https://no-color.org).
 fn colour() -> bool {
     use std::io::IsTerminal;
@@ -235,6 +276,20 @@ struct Tally {
 }
 
 impl Tally {
+    fn total(&self) -> usize {
+        self.counts.iter().sum()
+    }
+
+    fn merge(&mut self, other: Tally) {
+        for (count, more) in self.counts.iter_mut().zip(other.counts) {
+            *count += more;
+        }
+        for (rule, found) in other.per_rule {
+            *self.per_rule.entry(rule).or_default() += found;
+        }
+        self.failed |= other.failed;
+    }
+
     fn add(&mut self, diagnostics: &[Diagnostic], fail_on: FailOn) {
         for d in diagnostics {
             self.counts[d.severity as usize] += 1;
@@ -244,42 +299,44 @@ impl Tally {
     }
 }
 
-/// Writes (human, GitHub) or collects (JSON) the findings of one file.
-#[allow(clippy::too_many_arguments)]
-fn report_file(
+/// Renders the findings of one file in the chosen format.
+fn render(
     args: &Args,
-    out: &mut impl Write,
-    json: &mut Vec<FileDiagnostics>,
-    sarif_files: &mut Vec<sarif::Checked>,
+    report: &mut FileReport,
     name: &str,
-    text: &str,
-    diagnostics: &[Diagnostic],
-    lines: &LineIndex,
+    text: String,
+    diagnostics: Vec<Diagnostic>,
+    colour: bool,
 ) {
+    let lines = LineIndex::new(&text);
+    let out = &mut report.text;
     match args.format {
         Format::Human if args.quiet || args.statistics => {}
-        Format::Human => {
-            let _ = write!(out, "{}", human::report(name, text, diagnostics, lines, colour()));
-        }
+        Format::Human => *out = human::report(name, &text, &diagnostics, &lines, colour),
         Format::Github => {
-            for d in diagnostics {
-                let _ = writeln!(out, "{}", github_command(name, d, lines));
+            for d in &diagnostics {
+                out.push_str(&github_command(name, d, &lines));
+                out.push('\n');
             }
         }
         Format::Rdjsonl => {
-            for d in diagnostics {
-                let _ = writeln!(out, "{}", reviewdog_line(name, d, lines));
+            for d in &diagnostics {
+                out.push_str(&reviewdog_line(name, d, &lines));
+                out.push('\n');
             }
         }
-        Format::Json => json.push(FileDiagnostics {
-            path: name.to_owned(),
-            diagnostics: diagnostics.iter().map(|d| diagnostic_json(d, text, lines)).collect(),
-        }),
-        Format::Sarif => sarif_files.push(sarif::Checked {
-            path: name.to_owned(),
-            text: text.to_owned(),
-            diagnostics: diagnostics.to_vec(),
-        }),
+        Format::Json => {
+            report.json = Some(FileDiagnostics {
+                path: name.to_owned(),
+                diagnostics: diagnostics
+                    .iter()
+                    .map(|d| diagnostic_json(d, &text, &lines))
+                    .collect(),
+            })
+        }
+        Format::Sarif => {
+            report.sarif = Some(sarif::Checked { path: name.to_owned(), text, diagnostics })
+        }
     }
 }
 

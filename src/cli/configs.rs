@@ -4,25 +4,25 @@
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
-use std::rc::Rc;
+use std::sync::Arc;
 
 use biolint_core::Config;
 
 use crate::project;
 
 pub struct Configs {
-    explicit: Option<Rc<Config>>,
-    found: HashMap<PathBuf, Rc<Config>>,
-    default: Rc<Config>,
+    explicit: Option<Arc<Config>>,
+    found: HashMap<PathBuf, Arc<Config>>,
+    default: Arc<Config>,
 }
 
 impl Configs {
     /// With `explicit`, every file uses that configuration; a problem reading it is printed
     /// and sets `bad_input`.
     pub fn new(explicit: Option<&Path>, bad_input: &mut bool) -> Configs {
-        let default = Rc::new(Config::default());
+        let default = Arc::new(Config::default());
         let explicit = explicit.map(|path| match project::load(path) {
-            Ok(config) => Rc::new(config),
+            Ok(config) => Arc::new(config),
             Err(e) => {
                 eprintln!("biolint: {e}");
                 *bad_input = true;
@@ -33,7 +33,7 @@ impl Configs {
     }
 
     /// The configuration of `file` (`-` for standard input: the current folder's).
-    pub fn for_file(&mut self, file: &str, bad_input: &mut bool) -> Rc<Config> {
+    pub fn for_file(&mut self, file: &str, bad_input: &mut bool) -> Arc<Config> {
         if let Some(config) = &self.explicit {
             return config.clone();
         }
@@ -43,7 +43,7 @@ impl Configs {
             return config.clone();
         }
         let config = match project::load(&path) {
-            Ok(config) => Rc::new(config),
+            Ok(config) => Arc::new(config),
             Err(e) => {
                 eprintln!("biolint: {e}");
                 *bad_input = true;

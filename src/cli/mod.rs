@@ -7,6 +7,7 @@ mod fix;
 mod human;
 mod input;
 mod lookup;
+mod parallel;
 mod rules;
 mod sarif;
 
