@@ -106,7 +106,13 @@ impl<'a> LintContext<'a> {
     ) -> LintContext<'a> {
         let mut species: BTreeSet<String> = configured_species.iter().cloned().collect();
         let mut mentions = BTreeMap::new();
-        for entity in &recognized.entities {
+        // What a paper is about is what it says, not the titles its reference list quotes.
+        let references = &recognized.prose.references;
+        let in_references = |entity: &Entity| {
+            let before = references.partition_point(|r| r.start <= entity.span.start);
+            before > 0 && entity.span.start < references[before - 1].end
+        };
+        for entity in recognized.entities.iter().filter(|e| !in_references(e)) {
             if let Meaning::Species(id) = entity.meaning {
                 let taxon = dictionary.species(id).taxon_id;
                 species.insert(taxon.to_owned());
@@ -134,7 +140,8 @@ impl<'a> LintContext<'a> {
     }
 
     /// The authority for the document's genes when it is about mice or rats: MGI where the
-    /// configuration says mice, or the text names mice at least as often as humans; RGD likewise
+    /// configuration says mice, or the text (its reference list aside) names mice at least as
+    /// often as humans; RGD likewise
     /// for rats, in a text that names no mice (a mouse paper names rats for its antibodies). A
     /// review about patients that mentions a mouse study keeps HGNC.
     pub fn rodent_authority(&self) -> Option<Authority> {
