@@ -10,6 +10,7 @@ pub mod docs;
 pub mod evaluation;
 pub mod fulltext;
 pub mod generate;
+pub mod jats;
 pub mod markup;
 
 use std::path::PathBuf;

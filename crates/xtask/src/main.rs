@@ -48,6 +48,8 @@ enum Command {
         #[arg(long)]
         details: bool,
     },
+    /// Compare the gene findings on the CRAFT papers as JATS XML and as plain text.
+    Jats,
     /// List every mtDNA variant entity and `variant/*` finding on the training corpora, with
     /// the gold annotations at the same place, for reading.
     VariantFindings,
@@ -72,6 +74,15 @@ fn main() -> ExitCode {
         Command::Eval { details } => eval::run(details.as_deref()),
         Command::GeneFindings => gene_findings::run(),
         Command::VariantFindings => variant_findings::run(),
+        Command::Jats => {
+            let corpora = shared().join("corpora");
+            xtask::jats::compare(
+                &corpora.join("craft"),
+                &corpora.join("craft_nxml"),
+                &biolint_core::Config::default(),
+            )
+            .map(|articles| print!("{}", xtask::jats::report(&articles)))
+        }
         Command::Markup { details } => {
             let corpora = shared().join("corpora");
             xtask::markup::renderings(
