@@ -121,6 +121,26 @@ fn main() {
         );
     }
 
+    // Word documents: the chapter as pandoc writes it (tests/fixtures/docx/chapter.docx), and
+    // a document of 1 MB on disk made of its body repeated.
+    let chapter_docx = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/docx/chapter.docx");
+    let big_docx = std::env::temp_dir().join("biolint-bench-1mb.docx");
+    let big_size = write_repeated_docx(chapter_docx, &big_docx, 1_000_000);
+    for (what, file) in [
+        ("chapter.docx (20 KB, 120 KB of text)".to_owned(), chapter_docx),
+        (
+            format!("a {:.1} MB docx (the chapter's body repeated)", big_size as f64 / 1e6),
+            big_docx.to_str().unwrap(),
+        ),
+    ] {
+        report_process(
+            &format!("biolint check, whole process, {what}"),
+            binary,
+            &["check", file],
+            20,
+        );
+    }
+
     // A folder of manuscripts: every abstract of the corpora written as a file, checked on one
     // core and on all of them.
     let folder = std::env::temp_dir().join("biolint-bench-abstracts");
@@ -152,6 +172,42 @@ fn report_process(what: &str, binary: &str, args: &[&str], runs: usize) {
         percentile(&times, 0.95).as_secs_f64() * 1e3,
         peak_kb as f64 / 1024.0
     );
+}
+
+/// Writes to `out` the Word document `from` with its body repeated until the file is at least
+/// `size` bytes; the file's size.
+fn write_repeated_docx(from: &str, out: &std::path::Path, size: u64) -> u64 {
+    use std::io::{Read, Write};
+    let mut archive = zip::ZipArchive::new(std::fs::File::open(from).unwrap()).unwrap();
+    let mut document = String::new();
+    archive.by_name("word/document.xml").unwrap().read_to_string(&mut document).unwrap();
+    let body_start = document.find("<w:body>").unwrap() + "<w:body>".len();
+    let body_end = document.rfind("<w:sectPr").unwrap_or(document.rfind("</w:body>").unwrap());
+    let body = &document[body_start..body_end];
+    let mut copies = 1;
+    loop {
+        let repeated =
+            format!("{}{}{}", &document[..body_start], body.repeat(copies), &document[body_end..]);
+        let mut writer = zip::ZipWriter::new(std::fs::File::create(out).unwrap());
+        let options = zip::write::SimpleFileOptions::default()
+            .compression_method(zip::CompressionMethod::Deflated);
+        for i in 0..archive.len() {
+            let entry = archive.by_index_raw(i).unwrap();
+            if entry.name().unwrap() == "word/document.xml" {
+                drop(entry);
+                writer.start_file("word/document.xml", options).unwrap();
+                writer.write_all(repeated.as_bytes()).unwrap();
+            } else {
+                writer.raw_copy_file(entry).unwrap();
+            }
+        }
+        writer.finish().unwrap();
+        let written = std::fs::metadata(out).unwrap().len();
+        if written >= size {
+            return written;
+        }
+        copies = (copies as f64 * size as f64 / written as f64).ceil() as usize + 1;
+    }
 }
 
 /// Writes each abstract of `../shared/corpora/*.PubTator` to `folder` as a text file (title and

@@ -11,15 +11,16 @@ use serde::Serialize;
 
 use super::configs::Configs;
 use super::human;
-use super::input::{self, Input};
+use super::human::Places;
+use super::input::{self, Container, Input};
 use super::{EXIT_BAD_INPUT, KindArg};
-use super::{fix, parallel, sarif};
+use super::{fix, parallel, sarif, word};
 use crate::{REPOSITORY_URL, RULES_URL};
+use biolint_core::Config;
 use biolint_core::diagnostic::{Diagnostic, Severity};
 use biolint_core::markup::DocumentKind;
 use biolint_core::report::diagnostics::{DiagnosticJson, diagnostic_json};
 use biolint_core::text::LineIndex;
-use biolint_core::{Config, Document, lint};
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -58,6 +59,10 @@ pub struct Args {
     /// Human format: print how many findings each rule made, instead of the findings.
     #[arg(long)]
     statistics: bool,
+    /// Word documents: write a copy of the document to OUT.docx with a comment on each finding
+    /// (the input is left as it is). With --fix, a Word document's fixes are tracked changes.
+    #[arg(long, value_name = "OUT.docx")]
+    comments: Option<String>,
     /// Check this many files at once (default: one per core).
     #[arg(long, value_name = "N")]
     threads: Option<NonZeroUsize>,
@@ -108,6 +113,8 @@ struct FileDiagnostics {
 #[derive(Default)]
 struct FileReport {
     problems: Vec<String>,
+    /// What was written besides the file's findings (a commented copy, tracked changes).
+    notes: Vec<String>,
     checked: bool,
     tally: Tally,
     fixed: usize,
@@ -156,6 +163,9 @@ pub fn run(args: Args) -> ExitCode {
         |report| {
             for problem in &report.problems {
                 eprintln!("biolint: {problem}");
+            }
+            for note in &report.notes {
+                eprintln!("biolint: wrote {note}");
             }
             bad_input |= !report.problems.is_empty();
             if !report.checked {
@@ -217,7 +227,7 @@ pub fn run(args: Args) -> ExitCode {
 fn check_file(args: &Args, file: &str, config: &Config, colour: bool) -> FileReport {
     let mut report = FileReport::default();
     let kind = (file == "-").then(|| DocumentKind::from(args.stdin_kind));
-    let Input { name, text, kind } = match input::read(file, kind) {
+    let input = match input::read(file, kind) {
         Ok(input) => input,
         Err(e) => {
             report.problems.push(e.0);
@@ -228,26 +238,53 @@ fn check_file(args: &Args, file: &str, config: &Config, colour: bool) -> FileRep
         let matches = |rules: &[String]| rules.iter().any(|r| d.rule.starts_with(r.as_str()));
         (args.select.is_empty() || matches(&args.select)) && !matches(&args.ignore)
     };
-    let mut diagnostics = lint(Document { text: &text, kind }, config);
-    diagnostics.retain(chosen);
-    let mut text = text;
+    let findings = |input: &Input| {
+        let mut diagnostics = input.analyze(config).1;
+        diagnostics.retain(chosen);
+        diagnostics
+    };
+    let mut diagnostics = findings(&input);
+    let mut input = input;
+    if let (Some(out), Container::Docx(docx)) = (&args.comments, &input.container) {
+        match word::write_comments(docx, &diagnostics, file, out) {
+            Ok(written) => report.notes.push(format!("{out}: {written}")),
+            Err(problem) => report.problems.push(problem),
+        }
+    }
     if args.fix || args.diff {
-        let (fixed, applied) = fix::apply(&text, &diagnostics, args.unsafe_fixes);
+        let (fixed, applied) = fix::apply(&input.text, &diagnostics, args.unsafe_fixes);
         if args.diff {
-            report.text = fix::diff(&name, &text, &fixed);
+            report.text = fix::diff(&input.name, &input.text, &fixed);
         } else if applied > 0 {
-            let written = if file == "-" {
-                Err("-: standard input cannot be fixed in place; use --diff".to_owned())
-            } else {
-                fix::write(file, &text, &fixed)
+            let written = match &input.container {
+                _ if file == "-" => {
+                    Err("-: standard input cannot be fixed in place; use --diff".to_owned())
+                }
+                // A Word document's fixes are tracked changes for the author to accept.
+                Container::Docx(docx) => {
+                    word::write_tracked_changes(docx, &diagnostics, args.unsafe_fixes, file).map(
+                        |changes| {
+                            report.notes.push(format!("{file}: {changes}"));
+                        },
+                    )
+                }
+                _ => fix::write(file, input.text.as_bytes(), fixed.as_bytes()),
             };
             match written {
+                Ok(()) if matches!(input.container, Container::Docx(_)) => {
+                    // The findings stand until the author accepts the changes.
+                }
                 Ok(()) => {
                     report.fixed = applied;
                     // What is left to report is what the fixed file holds.
-                    diagnostics = lint(Document { text: &fixed, kind }, config);
-                    diagnostics.retain(chosen);
-                    text = fixed;
+                    input.text = fixed;
+                    if let Container::Jats(_) = input.container {
+                        match input::read(file, None) {
+                            Ok(again) => input = again,
+                            Err(e) => report.problems.push(e.0),
+                        }
+                    }
+                    diagnostics = findings(&input);
                 }
                 Err(problem) => report.problems.push(problem),
             }
@@ -256,7 +293,7 @@ fn check_file(args: &Args, file: &str, config: &Config, colour: bool) -> FileRep
     report.checked = true;
     report.tally.add(&diagnostics, args.fail_on);
     if !args.diff {
-        render(args, &mut report, &name, text, diagnostics, colour);
+        render(args, &mut report, &input, diagnostics, colour);
     }
     report
 }
@@ -303,16 +340,19 @@ impl Tally {
 fn render(
     args: &Args,
     report: &mut FileReport,
-    name: &str,
-    text: String,
+    input: &Input,
     diagnostics: Vec<Diagnostic>,
     colour: bool,
 ) {
-    let lines = LineIndex::new(&text);
+    let (name, text) = (input.name.as_str(), input.text.as_str());
+    let lines = LineIndex::new(text);
     let out = &mut report.text;
     match args.format {
         Format::Human if args.quiet || args.statistics => {}
-        Format::Human => *out = human::report(name, &text, &diagnostics, &lines, colour),
+        Format::Human => {
+            let places = if input.in_paragraphs() { Places::Paragraphs } else { Places::Lines };
+            *out = human::report(name, text, &diagnostics, &lines, places, colour)
+        }
         Format::Github => {
             for d in &diagnostics {
                 out.push_str(&github_command(name, d, &lines));
@@ -326,16 +366,21 @@ fn render(
             }
         }
         Format::Json => {
+            let paragraphs = input.in_paragraphs();
             report.json = Some(FileDiagnostics {
                 path: name.to_owned(),
                 diagnostics: diagnostics
                     .iter()
-                    .map(|d| diagnostic_json(d, &text, &lines))
+                    .map(|d| DiagnosticJson {
+                        paragraph: paragraphs.then(|| lines.line_column(d.span.start).0),
+                        ..diagnostic_json(d, text, &lines)
+                    })
                     .collect(),
             })
         }
         Format::Sarif => {
-            report.sarif = Some(sarif::Checked { path: name.to_owned(), text, diagnostics })
+            report.sarif =
+                Some(sarif::Checked { path: name.to_owned(), text: text.to_owned(), diagnostics })
         }
     }
 }
@@ -404,7 +449,7 @@ fn walk(dir: &str) -> Vec<String> {
         .build()
         .filter_map(Result::ok)
         .filter(|e| e.file_type().is_some_and(|t| t.is_file()))
-        .filter(|e| DocumentKind::from_path(e.path()).is_some())
+        .filter(|e| input::is_checked(e.path()))
         .map(|e| e.path().display().to_string())
         .collect();
     files.sort();

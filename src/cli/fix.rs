@@ -53,13 +53,13 @@ pub fn diff(path: &str, before: &str, after: &str) -> String {
 /// Writes `fixed` to `path` in place of `checked`, atomically; the error is one line for the
 /// user. Nothing is written when the file changed on disk since it was read, or cannot be
 /// written.
-pub fn write(path: &str, checked: &str, fixed: &str) -> Result<(), String> {
+pub fn write(path: &str, checked: &[u8], fixed: &[u8]) -> Result<(), String> {
     let fail = |problem: String| format!("{path}: {problem}; not fixed");
     let metadata = fs::metadata(path).map_err(|e| fail(format!("cannot read it again ({e})")))?;
     if metadata.permissions().readonly() {
         return Err(fail("is read-only".to_owned()));
     }
-    if fs::read_to_string(path).ok().as_deref() != Some(checked) {
+    if fs::read(path).ok().as_deref() != Some(checked) {
         return Err(fail("changed on disk while it was being checked".to_owned()));
     }
     let target = Path::new(path);
@@ -68,7 +68,7 @@ pub fn write(path: &str, checked: &str, fixed: &str) -> Result<(), String> {
     let temporary = folder.join(format!(".{name}.biolint-{}.tmp", std::process::id()));
     let written = (|| {
         let mut file = fs::File::create(&temporary)?;
-        file.write_all(fixed.as_bytes())?;
+        file.write_all(fixed)?;
         file.sync_all()?;
         fs::set_permissions(&temporary, metadata.permissions())?;
         fs::rename(&temporary, target)
@@ -76,6 +76,25 @@ pub fn write(path: &str, checked: &str, fixed: &str) -> Result<(), String> {
     written.map_err(|e| {
         let _ = fs::remove_file(&temporary);
         fail(format!("cannot write it ({e})"))
+    })
+}
+
+/// Writes `bytes` to `path`, a new file or one to replace, atomically: a temporary file beside it
+/// renamed over it. The error is one line for the user.
+pub fn write_new(path: &str, bytes: &[u8]) -> Result<(), String> {
+    let target = Path::new(path);
+    let folder = target.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let name = target.file_name().map(|n| n.to_string_lossy()).unwrap_or_default();
+    let temporary = folder.join(format!(".{name}.biolint-{}.tmp", std::process::id()));
+    let written = (|| {
+        let mut file = fs::File::create(&temporary)?;
+        file.write_all(bytes)?;
+        file.sync_all()?;
+        fs::rename(&temporary, target)
+    })();
+    written.map_err(|e| {
+        let _ = fs::remove_file(&temporary);
+        format!("{path}: cannot write it ({e})")
     })
 }
 
@@ -105,14 +124,14 @@ mod tests {
         let path = dir.path().join("paper.md");
         std::fs::write(&path, "PARK2 and a new sentence.\n").unwrap();
         let path = path.to_str().unwrap();
-        let problem = write(path, "PARK2.\n", "PRKN.\n").unwrap_err();
+        let problem = write(path, b"PARK2.\n", b"PRKN.\n").unwrap_err();
         assert!(
             problem.ends_with("changed on disk while it was being checked; not fixed"),
             "{problem}"
         );
         assert_eq!(std::fs::read_to_string(path).unwrap(), "PARK2 and a new sentence.\n");
         // Unchanged, it is written, and nothing else is left in the folder.
-        write(path, "PARK2 and a new sentence.\n", "PRKN and a new sentence.\n").unwrap();
+        write(path, b"PARK2 and a new sentence.\n", b"PRKN and a new sentence.\n").unwrap();
         assert_eq!(std::fs::read_to_string(path).unwrap(), "PRKN and a new sentence.\n");
         assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
     }

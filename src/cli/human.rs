@@ -20,6 +20,23 @@ const WINDOW: usize = 100;
 /// Places of a repeated finding listed before "(N more)".
 const LISTED_PLACES: usize = 8;
 
+/// What the lines of a file's text are: its lines, or a Word document's paragraphs, which a
+/// place names with `¶` (`paper.docx:¶14:9`).
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Places {
+    Lines,
+    Paragraphs,
+}
+
+impl Places {
+    fn mark(self) -> &'static str {
+        match self {
+            Places::Lines => "",
+            Places::Paragraphs => "¶",
+        }
+    }
+}
+
 /// Every finding of one file, repeats folded into the first occurrence.
 /// `colour`: the severity and the carets in ANSI colours (for a terminal).
 pub fn report(
@@ -27,6 +44,7 @@ pub fn report(
     text: &str,
     diagnostics: &[Diagnostic],
     lines: &LineIndex,
+    places: Places,
     colour: bool,
 ) -> String {
     // (rule, text) → the other places of that finding, after its first.
@@ -44,13 +62,14 @@ pub fn report(
     }
     let mut out = String::new();
     for d in firsts {
-        out.push_str(&finding(path, d, lines, colour));
-        let places = &repeats[&(d.rule, d.text(text))];
-        if !places.is_empty() {
+        out.push_str(&finding(path, d, lines, places, colour));
+        let others = &repeats[&(d.rule, d.text(text))];
+        let mark = places.mark();
+        if !others.is_empty() {
             let width = lines.line_column(d.span.start).0.to_string().len();
             let listed: Vec<String> =
-                places.iter().take(LISTED_PLACES).map(|(l, c)| format!("{l}:{c}")).collect();
-            let more = places.len().saturating_sub(LISTED_PLACES);
+                others.iter().take(LISTED_PLACES).map(|(l, c)| format!("{mark}{l}:{c}")).collect();
+            let more = others.len().saturating_sub(LISTED_PLACES);
             let rest = if more > 0 { format!(", … ({more} more)") } else { String::new() };
             let _ = writeln!(out, "{:width$} = also at {}{rest}", "", listed.join(", "));
         }
@@ -68,7 +87,13 @@ pub fn report(
 ///    |         ^^^^^
 ///    = fix: Replace with PRKN
 /// ```
-pub fn finding(path: &str, d: &Diagnostic, lines: &LineIndex, colour: bool) -> String {
+pub fn finding(
+    path: &str,
+    d: &Diagnostic,
+    lines: &LineIndex,
+    places: Places,
+    colour: bool,
+) -> String {
     let (line, column) = lines.line_column(d.span.start);
     let (end_line, end_column) = lines.line_column(d.span.end);
     let source: Vec<char> =
@@ -86,7 +111,8 @@ pub fn finding(path: &str, d: &Diagnostic, lines: &LineIndex, colour: bool) -> S
         (true, Severity::Hint) => ("\x1b[36m", "\x1b[0m"),
     };
     let mut out = format!(
-        "{path}:{line}:{column}: {on}{}[{}]{off}: {}\n{:width$} |\n{line} | {shown}\n{:width$} | {}{on}{}{off}\n",
+        "{path}:{}{line}:{column}: {on}{}[{}]{off}: {}\n{:width$} |\n{line} | {shown}\n{:width$} | {}{on}{}{off}\n",
+        places.mark(),
         d.severity.name(),
         d.rule,
         d.message,
@@ -173,7 +199,7 @@ mod tests {
         let text = "intro\nLoss of PARK2 in neurons\n";
         let d = previous(text.find("PARK2").unwrap());
         assert_eq!(
-            finding("paper.md", &d, &LineIndex::new(text), false),
+            finding("paper.md", &d, &LineIndex::new(text), Places::Lines, false),
             "paper.md:2:9: warning[gene/previous-symbol]: PARK2 is a previous HGNC symbol of PRKN\n  |\n2 | Loss of PARK2 in neurons\n  |         ^^^^^\n  = fix: Replace with PRKN\n"
         );
     }
@@ -183,7 +209,7 @@ mod tests {
         let text =
             format!("{}Loss of PARK2 in neurons{}", "word ".repeat(400), " more".repeat(400));
         let d = previous(text.find("PARK2").unwrap());
-        let shown = finding("paper.md", &d, &LineIndex::new(&text), false);
+        let shown = finding("paper.md", &d, &LineIndex::new(&text), Places::Lines, false);
         let lines: Vec<&str> = shown.lines().collect();
         assert!(lines[2].starts_with("1 | …") && lines[2].ends_with('…'), "{}", lines[2]);
         assert!(lines.iter().all(|l| l.chars().count() <= 200), "{shown}");
@@ -193,7 +219,13 @@ mod tests {
         assert_eq!(source.chars().skip(at).take(5).collect::<String>(), "PARK2");
         // At the very start or end of a long line, the window does not run over it.
         let at_end = format!("{}PARK2", "word ".repeat(400));
-        let shown = finding("p.md", &previous(at_end.len() - 5), &LineIndex::new(&at_end), false);
+        let shown = finding(
+            "p.md",
+            &previous(at_end.len() - 5),
+            &LineIndex::new(&at_end),
+            Places::Lines,
+            false,
+        );
         let lines: Vec<&str> = shown.lines().collect();
         assert!(lines[2].ends_with("PARK2") && lines[3].ends_with("^^^^^"), "{shown}");
     }
@@ -202,9 +234,9 @@ mod tests {
     fn colour_marks_the_severity_and_the_carets_only_when_asked() {
         let text = "Loss of PARK2.";
         let d = previous(8);
-        let plain = finding("p.md", &d, &LineIndex::new(text), false);
+        let plain = finding("p.md", &d, &LineIndex::new(text), Places::Lines, false);
         assert!(!plain.contains('\x1b'), "{plain}");
-        let coloured = finding("p.md", &d, &LineIndex::new(text), true);
+        let coloured = finding("p.md", &d, &LineIndex::new(text), Places::Lines, true);
         assert!(coloured.contains("\x1b[1;33mwarning[gene/previous-symbol]\x1b[0m"), "{coloured}");
         assert!(coloured.contains("\x1b[1;33m^^^^^\x1b[0m"), "{coloured}");
     }
@@ -214,13 +246,13 @@ mod tests {
         let text = "PARK2 here.\nPARK2 there.\nAnd PARK2 again.\n";
         let findings: Vec<Diagnostic> =
             text.match_indices("PARK2").map(|(at, _)| previous(at)).collect();
-        let shown = report("p.md", text, &findings, &LineIndex::new(text), false);
+        let shown = report("p.md", text, &findings, &LineIndex::new(text), Places::Lines, false);
         assert_eq!(shown.matches("warning[").count(), 1, "{shown}");
         assert!(shown.contains("  = also at 2:1, 3:5\n"), "{shown}");
         let many = "PARK2 ".repeat(20);
         let findings: Vec<Diagnostic> =
             many.match_indices("PARK2").map(|(at, _)| previous(at)).collect();
-        let shown = report("p.md", &many, &findings, &LineIndex::new(&many), false);
+        let shown = report("p.md", &many, &findings, &LineIndex::new(&many), Places::Lines, false);
         assert!(shown.contains(", … (11 more)\n"), "{shown}");
     }
 

@@ -2,6 +2,7 @@
 
 mod annotate;
 mod check;
+mod clock;
 mod configs;
 mod fix;
 mod human;
@@ -10,6 +11,7 @@ mod lookup;
 mod parallel;
 mod rules;
 mod sarif;
+mod word;
 
 use std::process::ExitCode;
 

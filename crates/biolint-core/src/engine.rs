@@ -18,7 +18,7 @@ use std::ops::Range;
 use crate::diagnostic::{Applicability, Diagnostic, Fix, Severity};
 use crate::dictionary::Dictionary;
 use crate::entity::Entity;
-use crate::markup::{DocumentKind, ProseRange, Reading};
+use crate::markup::{DocumentKind, ProseRange, Reading, Structure};
 use crate::recognize::Recognized;
 use crate::rules::{self, LintContext};
 use crate::suppression::Suppressions;
@@ -47,7 +47,13 @@ impl Analysis {
 
 /// Entities and findings of `document`.
 pub fn analyze(document: Document, config: &Config) -> Analysis {
-    let recognized = recognize(document, config);
+    analyze_structured(document, &Structure::default(), config)
+}
+
+/// Entities and findings of `document`, text read out of a container (a Word file, JATS XML)
+/// that says more of its structure than the text's markup can: see [`Structure`].
+pub fn analyze_structured(document: Document, structure: &Structure, config: &Config) -> Analysis {
+    let recognized = recognize(document, structure, config);
     let diagnostics = findings(document, config, &recognized);
     let Recognized { entities, reading, prose, .. } = recognized;
     let mut first = 0;
@@ -62,7 +68,8 @@ pub fn analyze(document: Document, config: &Config) -> Analysis {
 /// entities less an ambiguous gene alias with nothing in the document to choose between its
 /// genes (the rules flag it instead). The rules are not run.
 pub fn annotate(document: Document, config: &Config) -> Vec<Entity> {
-    let Recognized { entities, reading, prose, .. } = recognize(document, config);
+    let Recognized { entities, reading, prose, .. } =
+        recognize(document, &Structure::default(), config);
     let mut first = 0;
     entities
         .into_iter()
@@ -77,10 +84,11 @@ pub fn lint(document: Document, config: &Config) -> Vec<Diagnostic> {
 }
 
 /// Recognition of `document` with the embedded dictionaries and the project's own.
-fn recognize<'a>(document: Document<'a>, config: &Config) -> Recognized<'a> {
-    crate::recognize::recognize(
+fn recognize<'a>(document: Document<'a>, structure: &Structure, config: &Config) -> Recognized<'a> {
+    crate::recognize::recognize_in(
         document.text,
         document.kind,
+        crate::markup::prose_with(document.text, document.kind, structure),
         Dictionary::embedded(),
         config.user_dictionary.as_ref(),
     )

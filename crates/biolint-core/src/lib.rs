@@ -6,6 +6,7 @@
 //! door). It reads no files and knows no terminal or editor: the `biolint` binary's command
 //! line and language server are thin front ends over it and do all the I/O.
 
+pub mod bioc;
 pub mod config;
 pub mod diagnostic;
 pub mod dictionary;
@@ -24,6 +25,6 @@ pub use config::Config;
 pub use diagnostic::{Applicability, Diagnostic, Fix, Severity};
 pub use dictionary::Dictionary;
 pub use dictionary::user::UserDictionary;
-pub use engine::{Analysis, Document, analyze, annotate, lint};
+pub use engine::{Analysis, Document, analyze, analyze_structured, annotate, lint};
 pub use entity::{Entity, EntityType, Meaning};
-pub use markup::DocumentKind;
+pub use markup::{DocumentKind, Structure};

@@ -67,15 +67,114 @@ pub struct Prose {
     pub definitions: Vec<(Range<usize>, Range<usize>)>,
 }
 
+/// What a container format says about the text read out of it that the text itself cannot: a
+/// Word file's italics and citation fields, a JATS file's `<italic>`, `<xref>` and
+/// `<ref-list>`. Byte ranges of the text, sorted.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Structure {
+    /// Text a reader sees that is not prose: the citation a field or an `<xref>` displays.
+    pub not_prose: Vec<Range<usize>>,
+    pub italic: Vec<Range<usize>>,
+    /// The reference list (a bibliography field, `<ref-list>`).
+    pub references: Vec<Range<usize>>,
+    /// Tables.
+    pub tables: Vec<Range<usize>>,
+    /// Each line of the text is a paragraph of its own (the container's paragraphs, written a
+    /// line each, so that a position's line is its paragraph): no term runs on from one line
+    /// to the next, as it would across the wrapped lines of a plain-text paragraph.
+    pub lines_are_paragraphs: bool,
+    /// The container marks its reference list itself (JATS `<ref-list>`): a line that reads
+    /// "References" does not start one, as it does in plain text.
+    pub marks_references: bool,
+}
+
 /// Finds the prose of `text`. Pure, never panics, roughly linear in the length of the text.
 pub fn prose(text: &str, kind: DocumentKind) -> Prose {
+    prose_with(text, kind, &Structure::default())
+}
+
+/// The prose of `text`, read as `kind`, with what `structure` adds.
+pub fn prose_with(text: &str, kind: DocumentKind, structure: &Structure) -> Prose {
     let mut prose = match kind {
         DocumentKind::Markdown => markdown::prose(text),
         DocumentKind::Latex => latex::prose(text),
         DocumentKind::Plain => plain::prose(text),
     };
+    if structure.lines_are_paragraphs {
+        let mut previous_end = 0;
+        for range in &mut prose.ranges {
+            if text.as_bytes()[previous_end..range.range.start].contains(&b'\n') {
+                (range.joins_previous, range.glued) = (false, false);
+            }
+            previous_end = range.range.end;
+        }
+    }
+    if !structure.not_prose.is_empty() {
+        prose.ranges = cut_out(&prose.ranges, &structure.not_prose);
+    }
     prose.ranges = remove_identifiers(text, &prose.ranges, kind == DocumentKind::Markdown);
+    if structure.marks_references {
+        prose.references.clear();
+    }
+    for (ours, theirs) in [
+        (&mut prose.italic, &structure.italic),
+        (&mut prose.references, &structure.references),
+        (&mut prose.tables, &structure.tables),
+    ] {
+        if !theirs.is_empty() {
+            *ours = union(ours, theirs);
+        }
+    }
     prose
+}
+
+/// `ranges` less `cuts` (sorted); the piece after a cut does not join what came before it.
+fn cut_out(ranges: &[ProseRange], cuts: &[Range<usize>]) -> Vec<ProseRange> {
+    let mut out = Vec::with_capacity(ranges.len());
+    let mut cuts = cuts.iter().filter(|c| !c.is_empty()).peekable();
+    for prose_range in ranges {
+        let (mut start, end) = (prose_range.range.start, prose_range.range.end);
+        // Whether nothing was cut between the last piece and this one.
+        let mut uncut = true;
+        let piece = |range: Range<usize>, uncut: bool| ProseRange {
+            range,
+            joins_previous: prose_range.joins_previous && uncut,
+            glued: prose_range.glued && uncut,
+        };
+        while let Some(cut) = cuts.peek() {
+            if cut.start >= end {
+                break;
+            }
+            if cut.start > start {
+                out.push(piece(start..cut.start, uncut));
+            }
+            uncut = false;
+            start = start.max(cut.end);
+            if cut.end >= end {
+                // Kept for the next range: it separates that one from this one.
+                break;
+            }
+            cuts.next();
+        }
+        if start < end {
+            out.push(piece(start..end, uncut));
+        }
+    }
+    out
+}
+
+/// The union of two sorted lists of ranges, sorted, overlapping ranges merged.
+fn union(a: &[Range<usize>], b: &[Range<usize>]) -> Vec<Range<usize>> {
+    let mut all: Vec<Range<usize>> = a.iter().chain(b).cloned().collect();
+    all.sort_by_key(|r| (r.start, r.end));
+    let mut merged: Vec<Range<usize>> = Vec::with_capacity(all.len());
+    for range in all {
+        match merged.last_mut() {
+            Some(last) if range.start < last.end => last.end = last.end.max(range.end),
+            _ => merged.push(range),
+        }
+    }
+    merged
 }
 
 /// Collects prose ranges in document order and works out `joins_previous`.
@@ -574,6 +673,47 @@ pub(crate) mod test_support {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn structure_cuts_what_is_not_prose_and_adds_italics() {
+        let text = "PARK2 (Smith 2020) and CX43.\n\nNext paragraph.";
+        let citation = text.find('(').unwrap()..text.find(')').unwrap() + 1;
+        let cx43 = text.find("CX43").unwrap();
+        let structure = Structure {
+            not_prose: vec![citation],
+            italic: std::iter::once(cx43..cx43 + 4).collect(),
+            references: vec![],
+            tables: vec![],
+            lines_are_paragraphs: false,
+            marks_references: false,
+        };
+        let prose = prose_with(text, DocumentKind::Plain, &structure);
+        let pieces: Vec<(&str, bool)> =
+            prose.ranges.iter().map(|r| (&text[r.range.clone()], r.joins_previous)).collect();
+        assert_eq!(pieces, [("PARK2", false), ("and CX43.", false), ("Next paragraph.", false)]);
+        assert_eq!(prose.italic, std::iter::once(cx43..cx43 + 4).collect::<Vec<_>>());
+    }
+
+    #[test]
+    fn a_cut_at_the_end_of_a_range_separates_it_from_the_next() {
+        let ranges = [
+            ProseRange { range: 0..10, joins_previous: false, glued: false },
+            ProseRange { range: 12..20, joins_previous: true, glued: false },
+            ProseRange { range: 20..30, joins_previous: true, glued: true },
+        ];
+        let cut = cut_out(&ranges, &[5..10, 22..24]);
+        let flags: Vec<_> =
+            cut.iter().map(|r| (r.range.clone(), r.joins_previous, r.glued)).collect();
+        assert_eq!(
+            flags,
+            [
+                (0..5, false, false),
+                (12..20, false, false),
+                (20..22, true, true),
+                (24..30, false, false)
+            ]
+        );
+    }
+
     use super::*;
 
     fn prose_texts(text: &str, kind: DocumentKind) -> Vec<&str> {

@@ -73,7 +73,18 @@ pub fn recognize<'a>(
     dictionary: &Dictionary,
     user: Option<&UserDictionary>,
 ) -> Recognized<'a> {
-    let (reading, prose) = Reading::new(document, kind, crate::markup::prose(document, kind));
+    recognize_in(document, kind, crate::markup::prose(document, kind), dictionary, user)
+}
+
+/// Recognises the entities of `text`, whose prose is `prose`.
+pub fn recognize_in<'a>(
+    document: &'a str,
+    kind: DocumentKind,
+    prose: Prose,
+    dictionary: &Dictionary,
+    user: Option<&UserDictionary>,
+) -> Recognized<'a> {
+    let (reading, prose) = Reading::new(document, kind, prose);
     let text = reading.text();
     let masked = mask(text, &prose);
     let folded = FoldedText::new(&masked);

@@ -15,6 +15,10 @@ pub struct DiagnosticJson {
     pub text: String,
     pub start: usize,
     pub end: usize,
+    /// In a Word document, the paragraph (in reading order) the finding starts in: the line of
+    /// the text read out of it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub paragraph: Option<usize>,
     pub line: usize,
     pub column: usize,
     pub end_line: usize,
@@ -42,6 +46,7 @@ pub fn diagnostic_json(d: &Diagnostic, text: &str, lines: &LineIndex) -> Diagnos
         text: d.text(text).to_owned(),
         start: d.span.start,
         end: d.span.end,
+        paragraph: None,
         line,
         column,
         end_line,
