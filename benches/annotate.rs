@@ -126,8 +126,15 @@ fn main() {
     let chapter_docx = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/docx/chapter.docx");
     let big_docx = std::env::temp_dir().join("biolint-bench-1mb.docx");
     let big_size = write_repeated_docx(chapter_docx, &big_docx, 1_000_000);
+    // A manuscript's 1 MB is mostly its figures: the chapter with a 1 MB image.
+    let figure_docx = std::env::temp_dir().join("biolint-bench-figure.docx");
+    let figure_size = write_docx_with_figure(chapter_docx, &figure_docx, 1_000_000);
     for (what, file) in [
         ("chapter.docx (20 KB, 120 KB of text)".to_owned(), chapter_docx),
+        (
+            format!("the chapter with a 1 MB figure ({:.1} MB docx)", figure_size as f64 / 1e6),
+            figure_docx.to_str().unwrap(),
+        ),
         (
             format!("a {:.1} MB docx (the chapter's body repeated)", big_size as f64 / 1e6),
             big_docx.to_str().unwrap(),
@@ -172,6 +179,33 @@ fn report_process(what: &str, binary: &str, args: &[&str], runs: usize) {
         percentile(&times, 0.95).as_secs_f64() * 1e3,
         peak_kb as f64 / 1024.0
     );
+}
+
+/// Writes to `out` the Word document `from` with an image of `size` bytes (incompressible, as
+/// a PNG or JPEG is) added to its media; the file's size.
+fn write_docx_with_figure(from: &str, out: &std::path::Path, size: usize) -> u64 {
+    use std::io::Write;
+    let mut archive = zip::ZipArchive::new(std::fs::File::open(from).unwrap()).unwrap();
+    let mut writer = zip::ZipWriter::new(std::fs::File::create(out).unwrap());
+    for i in 0..archive.len() {
+        writer.raw_copy_file(archive.by_index_raw(i).unwrap()).unwrap();
+    }
+    let options =
+        zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
+    writer.start_file("word/media/figure1.png", options).unwrap();
+    // A xorshift stream: bytes deflate cannot shrink.
+    let mut state = 0x9E37_79B9_7F4A_7C15_u64;
+    let noise: Vec<u8> = (0..size)
+        .map(|_| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state as u8
+        })
+        .collect();
+    writer.write_all(&noise).unwrap();
+    writer.finish().unwrap();
+    std::fs::metadata(out).unwrap().len()
 }
 
 /// Writes to `out` the Word document `from` with its body repeated until the file is at least

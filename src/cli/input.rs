@@ -11,6 +11,10 @@ use biolint_formats::jats::{self, Jats};
 
 use crate::MAX_DOCUMENT_BYTES;
 
+/// The largest Word document read: its figures make most of it; its text is limited when it is
+/// unpacked (`biolint_formats::docx::MAX_UNPACKED_BYTES`).
+const MAX_WORD_BYTES: u64 = 512 * 1024 * 1024;
+
 /// A document read from disk or standard input.
 pub struct Input {
     /// The path as given, or `-` for standard input.
@@ -115,7 +119,7 @@ fn is_jats(path: &str, text: &str) -> bool {
     match extension.as_deref() {
         Some("nxml") => true,
         Some("xml") => {
-            let head = &text[..text.len().min(4096)];
+            let head = &text[..text.floor_char_boundary(4096)];
             head.contains("JATS") || head.contains("-//NLM//DTD") || head.contains("<article")
         }
         _ => false,
@@ -156,13 +160,15 @@ pub fn read(path: &str, kind: Option<DocumentKind>) -> Result<Input, InputError>
         if metadata.is_dir() {
             return Err(fail("is a directory, not a file".to_owned()));
         }
-        if metadata.len() > MAX_DOCUMENT_BYTES {
-            return Err(fail(too_large(metadata.len())));
+        // A Word document's size is mostly its figures, which are not unpacked.
+        let limit = if is_docx(path) { MAX_WORD_BYTES } else { MAX_DOCUMENT_BYTES };
+        if metadata.len() > limit {
+            return Err(fail(too_large(metadata.len(), limit)));
         }
         fs::read(path).map_err(|e| fail(io_problem(&e)))?
     };
-    if bytes.len() as u64 > MAX_DOCUMENT_BYTES {
-        return Err(fail(too_large(bytes.len() as u64)));
+    if bytes.len() as u64 > MAX_DOCUMENT_BYTES && !(path != "-" && is_docx(path)) {
+        return Err(fail(too_large(bytes.len() as u64, MAX_DOCUMENT_BYTES)));
     }
     // Word 97–2003 documents and encrypted Word documents are OLE compound files.
     const OLE: &[u8] = &[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
@@ -194,11 +200,11 @@ pub fn read(path: &str, kind: Option<DocumentKind>) -> Result<Input, InputError>
     Ok(Input { name: path.to_owned(), text, kind, container: Container::Text })
 }
 
-fn too_large(bytes: u64) -> String {
+fn too_large(bytes: u64, limit: u64) -> String {
     format!(
         "is too large ({:.1} MB; biolint reads files of up to {} MB)",
         bytes as f64 / 1e6,
-        MAX_DOCUMENT_BYTES / (1024 * 1024)
+        limit / (1024 * 1024)
     )
 }
 
