@@ -106,6 +106,9 @@ struct Field {
 #[derive(Default)]
 struct Run {
     italic: bool,
+    /// A superscript: read into the word before it, as in JATS, but no gene's italics (an
+    /// allele, `Pten` + `flox`).
+    superscript: bool,
     /// Inline code (a character style such as pandoc's `VerbatimChar`).
     code: bool,
     hidden: bool,
@@ -339,7 +342,7 @@ impl<'x> Walk<'x> {
         if !self.shown() {
             return;
         }
-        let italic = self.run.as_ref().is_some_and(|r| r.italic);
+        let italic = self.run.as_ref().is_some_and(|r| r.italic && !r.superscript);
         let citation = self.run.as_ref().is_some_and(|r| r.code)
             || self.fields.iter().any(|f| f.kind == FieldKind::Citation)
             || self.controls.contains(&FieldKind::Citation);
@@ -391,10 +394,14 @@ impl<'x> Walk<'x> {
                     }
                 }
             }
-            "w:i" | "w:vanish" | "w:webHidden" | "w:rStyle" => {
+            "w:i" | "w:vanish" | "w:webHidden" | "w:rStyle" | "w:vertAlign" => {
                 if let Some(run) = self.run.as_mut().filter(|r| r.properties_start.is_some()) {
                     match name {
                         "w:i" => run.italic = is_on(e),
+                        "w:vertAlign" => {
+                            run.superscript =
+                                attribute(e, "w:val").is_some_and(|v| v == "superscript")
+                        }
                         "w:rStyle" => {
                             let style = attribute(e, "w:val").unwrap_or_default();
                             run.italic |= style.contains("Emphasis");
@@ -621,4 +628,37 @@ pub(super) fn raw_offset(raw: &str, target: usize) -> usize {
         decoded += next_decoded;
     }
     raw_at
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn text_and_italics(body: &str) -> (String, Vec<String>) {
+        let xml = format!(
+            "<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body>{body}</w:body></w:document>"
+        );
+        let parts = [Part { name: "word/document.xml".into(), xml }];
+        let extract = extract(&parts, 0, &[]).unwrap();
+        let italics =
+            extract.structure.italic.iter().map(|r| extract.text[r.clone()].to_owned()).collect();
+        (extract.text, italics)
+    }
+
+    #[test]
+    fn a_superscript_reads_into_the_word_but_is_no_gene_italics() {
+        let (text, italics) = text_and_italics(
+            "<w:p><w:r><w:rPr><w:i/></w:rPr><w:t>Xpd</w:t></w:r><w:r><w:rPr><w:i/><w:vertAlign w:val=\"superscript\"/></w:rPr><w:t>TTD/TTD</w:t></w:r><w:r><w:t xml:space=\"preserve\"> mice</w:t></w:r></w:p>",
+        );
+        assert_eq!(text, "XpdTTD/TTD mice\n");
+        assert_eq!(italics, ["Xpd"]);
+    }
+
+    #[test]
+    fn tabs_breaks_symbols_and_entities() {
+        let (text, _) = text_and_italics(
+            "<w:p><w:pPr><w:tabs><w:tab w:val=\"left\" w:pos=\"720\"/></w:tabs></w:pPr><w:r><w:t>NF-</w:t><w:sym w:font=\"Symbol\" w:char=\"F06B\"/><w:t>B</w:t><w:tab/><w:t>a&amp;b</w:t><w:br/><w:t>c</w:t></w:r></w:p><w:p/>",
+        );
+        assert_eq!(text, "NF-κB a&b c\n\n");
+    }
 }
