@@ -144,6 +144,16 @@ fn comments_go_into_a_copy_that_libreoffice_opens() {
     );
     assert_eq!(out.status.code(), Some(2));
     assert_eq!(std::fs::read(dir.path().join("manuscript-pandoc.docx")).unwrap(), before);
+    // One copy of one Word document: not of several, nor of a Markdown file.
+    std::fs::write(dir.path().join("notes.md"), "PARK2.\n").unwrap();
+    for inputs in [&["manuscript-pandoc.docx", "commented.docx"][..], &["notes.md"]] {
+        let mut args = vec!["check", "--comments", "again.docx"];
+        args.extend(inputs);
+        let out = biolint_in(dir.path(), &args);
+        assert_eq!(out.status.code(), Some(2), "{inputs:?}");
+        assert!(String::from_utf8(out.stderr).unwrap().contains("give one .docx"));
+        assert!(!dir.path().join("again.docx").exists());
+    }
     if soffice() {
         assert!(opens_in_libreoffice(dir.path(), "commented.docx"));
     }

@@ -206,6 +206,8 @@ pub fn run(args: Args) -> ExitCode {
         }
     }
     match args.format {
+        // With --text, the text is the output.
+        _ if args.text => {}
         Format::Json => {
             let _ = serde_json::to_writer_pretty(&mut out, &json);
             let _ = writeln!(out);

@@ -137,6 +137,15 @@ pub fn run(args: Args) -> ExitCode {
             files.push(path.clone());
         }
     }
+    if let Some(out) = &args.comments {
+        let one_word_document = files.len() == 1 && input::is_docx(&files[0]);
+        if !one_word_document {
+            eprintln!(
+                "biolint: --comments {out}: writes the commented copy of one Word document; give one .docx"
+            );
+            return ExitCode::from(EXIT_BAD_INPUT);
+        }
+    }
     let jobs: Vec<(String, Arc<Config>)> = files
         .into_iter()
         .map(|file| {

@@ -35,7 +35,15 @@ pub fn write_comments(
         .annotated(&comments, &[], AUTHOR, &clock::now())
         .map_err(|e| format!("{input}: {e}"))?;
     fix::write_new(out, &bytes)?;
-    Ok(format!("{} comment{}", written.comments, plural(written.comments)))
+    let mut note = format!("{} comment{}", written.comments, plural(written.comments));
+    let left = comments.len() - written.comments;
+    if left > 0 {
+        note.push_str(&format!(
+            " ({left} finding{} in footnotes or endnotes without one)",
+            plural(left)
+        ));
+    }
+    Ok(note)
 }
 
 /// Writes the safe fixes (with `unsafe_fixes`, the unsafe ones too) of `diagnostics` into

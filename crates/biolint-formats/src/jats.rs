@@ -198,7 +198,17 @@ const INLINE: &[&str] = &[
 ];
 
 /// Reads a JATS article. The error is one line: where the XML is broken.
-pub fn read(xml: &str) -> Result<Jats, String> {
+pub fn read(file: &str) -> Result<Jats, String> {
+    // A byte-order mark is no part of the XML; offsets count from the file's first byte.
+    let bom = if file.starts_with('\u{FEFF}') { '\u{FEFF}'.len_utf8() } else { 0 };
+    let mut jats = read_xml(&file[bom..])?;
+    for segment in &mut jats.segments {
+        segment.xml = segment.xml.start + bom..segment.xml.end + bom;
+    }
+    Ok(jats)
+}
+
+fn read_xml(xml: &str) -> Result<Jats, String> {
     let mut reader = Reader::from_str(xml);
     let mut jats = Jats::default();
     jats.structure.lines_are_paragraphs = true;
@@ -299,6 +309,9 @@ pub fn read(xml: &str) -> Result<Jats, String> {
                     }
                     "sup" => {
                         if let Some(start) = superscript_start.pop().filter(|&s| s < end) {
+                            if crate::is_note_mark(&jats.text[start..end]) {
+                                jats.structure.not_prose.push(start..end);
+                            }
                             superscripts.push(start..end);
                         }
                     }
@@ -338,14 +351,7 @@ pub fn read(xml: &str) -> Result<Jats, String> {
             Event::GeneralRef(r) if unread == 0 && reads(&stack, in_front, front_kept) => {
                 let text = match r.resolve_char_ref() {
                     Ok(Some(c)) => c.to_string(),
-                    _ => match &*r {
-                        "amp" => "&".into(),
-                        "lt" => "<".into(),
-                        "gt" => ">".into(),
-                        "quot" => "\"".into(),
-                        "apos" => "'".into(),
-                        _ => String::new(),
-                    },
+                    _ => named_entity(&r).map_or_else(String::new, String::from),
                 };
                 push(&mut jats, &text, before..after, false);
             }
@@ -366,6 +372,52 @@ pub fn read(xml: &str) -> Result<Jats, String> {
 /// Whether `name` is a line of its own: in the reference list, each reference is one line.
 fn is_block(name: &str, in_references: bool) -> bool {
     if in_references { matches!(name, "ref" | "title") } else { BLOCKS.contains(&name) }
+}
+
+/// The character of a named entity: XML's five and the Greek letters and signs the JATS DTDs
+/// name (`&beta;`, `&minus;`); others (a document's own) are not read.
+fn named_entity(name: &str) -> Option<char> {
+    const GREEK: &[&str] = &[
+        "alpha", "beta", "gamma", "delta", "epsilon", "zeta", "eta", "theta", "iota", "kappa",
+        "lambda", "mu", "nu", "xi", "omicron", "pi", "rho", "sigmaf", "sigma", "tau", "upsilon",
+        "phi", "chi", "psi", "omega",
+    ];
+    if let Some(i) = GREEK.iter().position(|g| *g == name) {
+        return char::from_u32(0x3B1 + i as u32);
+    }
+    let capital = |g: &&str| g.eq_ignore_ascii_case(name) && name.starts_with(char::is_uppercase);
+    if let Some(i) = GREEK.iter().position(capital).filter(|&i| GREEK[i] != "sigmaf") {
+        // The capitals are in the same order, with no final sigma (U+03A2 is unassigned).
+        return char::from_u32(0x391 + i as u32);
+    }
+    Some(match name {
+        "amp" => '&',
+        "lt" => '<',
+        "gt" => '>',
+        "quot" => '"',
+        "apos" => '\'',
+        "minus" => '\u{2212}',
+        "ndash" => '\u{2013}',
+        "mdash" => '\u{2014}',
+        "plusmn" => '±',
+        "times" => '×',
+        "deg" => '°',
+        "micro" => 'µ',
+        "prime" => '′',
+        "Prime" => '″',
+        "nbsp" => '\u{A0}',
+        "thinsp" => '\u{2009}',
+        "le" => '≤',
+        "ge" => '≥',
+        "rarr" => '→',
+        "larr" => '←',
+        "lsquo" => '‘',
+        "rsquo" => '’',
+        "ldquo" => '“',
+        "rdquo" => '”',
+        "hellip" => '…',
+        _ => return None,
+    })
 }
 
 /// `ranges` less `holes` (both sorted).
@@ -425,7 +477,8 @@ fn new_line(jats: &mut Jats, at: usize) {
         let line_start = jats.text[..trimmed].rfind('\n').map_or(0, |i| i + 1);
         if trimmed == line_start {
             jats.text.truncate(trimmed);
-            jats.segments.retain(|s| s.text.start < trimmed);
+            let kept = jats.segments.partition_point(|s| s.text.start < trimmed);
+            jats.segments.truncate(kept);
             if jats.text.is_empty() || jats.text.ends_with('\n') {
                 return;
             }
@@ -484,6 +537,27 @@ mod tests {
         assert!(!jats.is_verbatim(&(beta..beta + "TGF-β".len())));
         let pax = jats.text.find("Pax6").unwrap();
         assert_eq!(&ARTICLE[jats.xml_range(&(pax..pax + 4))], "Pax</italic>6");
+    }
+
+    #[test]
+    fn named_entities_a_byte_order_mark_and_indentation() {
+        let article = "\u{FEFF}<article><body>\n  <sec>\n    <p>TGF-&beta; and &Delta;F508 &minus;/&minus; &Sigma; &gene;</p>\n  </sec>\n</body></article>";
+        let jats = read(article).unwrap();
+        assert_eq!(jats.text, "TGF-β and ΔF508 −/− Σ \n");
+        let beta = jats.text.find("TGF").unwrap();
+        assert_eq!(&article[jats.xml_range(&(beta..beta + 3))], "TGF");
+    }
+
+    #[test]
+    fn superscript_note_marks_are_not_prose_and_alleles_read_into_the_word() {
+        let jats = read("<article><body><p>C10orf2<sup>2,3</sup> and <italic>Xpd<sup>TTD</sup></italic></p></body></article>").unwrap();
+        assert_eq!(jats.text, "C10orf22,3 and XpdTTD\n");
+        let slices: Vec<&str> =
+            jats.structure.not_prose.iter().map(|r| &jats.text[r.clone()]).collect();
+        assert_eq!(slices, ["2,3"]);
+        let italic: Vec<&str> =
+            jats.structure.italic.iter().map(|r| &jats.text[r.clone()]).collect();
+        assert_eq!(italic, ["Xpd"]);
     }
 
     #[test]

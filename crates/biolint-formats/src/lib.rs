@@ -9,3 +9,13 @@
 
 pub mod docx;
 pub mod jats;
+
+/// Whether the text of a superscript is a citation or note mark (`2,3`, `12–15`, `4`): numbers,
+/// commas and ranges. Read into the word before it, `C10orf2<sup>2,3</sup>` would be the gene
+/// C10orf22; it is no prose. A charge (`2+`) or an allele (`−/−`, `flox`) is not a mark.
+pub(crate) fn is_note_mark(text: &str) -> bool {
+    let text = text.trim();
+    text.starts_with(|c: char| c.is_ascii_digit())
+        && text.chars().all(|c| c.is_ascii_digit() || matches!(c, ',' | ' ' | '-' | '\u{2013}'))
+        && !text.ends_with('-')
+}

@@ -191,3 +191,108 @@ fn edits_are_tracked_changes_and_the_copy_reads_the_new_text() {
     // The other tracked changes, the notes and the rest are as they were.
     assert_eq!(copy.text().lines().count(), text.lines().count());
 }
+
+/// A minimal Word package around `body` (the content of `<w:body>`), its document part
+/// preceded by `prefix` (a byte-order mark, say); its relationships part empty and self-closing.
+fn package(prefix: &str, body: &str) -> Vec<u8> {
+    let mut writer = zip::ZipWriter::new(Cursor::new(Vec::new()));
+    let options = zip::write::SimpleFileOptions::default();
+    let parts = [
+        ("[Content_Types].xml", r#"<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>"#.to_owned()),
+        ("_rels/.rels", r#"<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>"#.to_owned()),
+        ("word/_rels/document.xml.rels", r#"<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"/>"#.to_owned()),
+        ("word/document.xml", format!(r#"{prefix}<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>{body}</w:body></w:document>"#)),
+    ];
+    for (name, xml) in parts {
+        writer.start_file(name, options).unwrap();
+        writer.write_all(xml.as_bytes()).unwrap();
+    }
+    writer.finish().unwrap().into_inner()
+}
+
+fn edit_all(docx: &Docx, word: &str, replacement: &str) -> (Vec<u8>, usize) {
+    let edits: Vec<Edit> = docx
+        .text()
+        .match_indices(word)
+        .map(|(at, _)| Edit { span: at..at + word.len(), replacement: replacement.into() })
+        .collect();
+    let (bytes, written) = docx.annotated(&[], &edits, "biolint", "2026-12-03T00:00:00Z").unwrap();
+    (bytes, written.edits)
+}
+
+#[test]
+fn a_byte_order_mark_moves_nothing() {
+    let docx = Docx::read(package(
+        "\u{FEFF}",
+        "<w:p><w:r><w:t xml:space=\"preserve\">BOM: A&amp;B PARK2 cost 5 €</w:t></w:r></w:p>",
+    ))
+    .unwrap();
+    assert_eq!(docx.text(), "BOM: A&B PARK2 cost 5 €\n");
+    let (bytes, edits) = edit_all(&docx, "PARK2", "PRKN");
+    assert_eq!(edits, 1);
+    assert_eq!(Docx::read(bytes).unwrap().text(), "BOM: A&B PRKN cost 5 €\n");
+}
+
+#[test]
+fn paragraphs_nested_too_deep_are_refused_not_a_crash() {
+    let deep =
+        format!("{}<w:r><w:t>x</w:t></w:r>{}", "<w:p>".repeat(100_000), "</w:p>".repeat(100_000));
+    let error = Docx::read(package("", &deep)).err().unwrap();
+    assert!(error.contains("nests paragraphs more than 64 deep"), "{error}");
+}
+
+#[test]
+fn a_tracked_formatting_change_keeps_its_new_formatting() {
+    // The run was hidden and is now bold: it is read, and the fix keeps it bold.
+    let body = "<w:p><w:r><w:rPr><w:b/><w:rPrChange w:id=\"3\" w:author=\"Rev\"><w:rPr><w:vanish/><w:i/></w:rPr></w:rPrChange></w:rPr><w:t>PARK2 now</w:t></w:r></w:p>";
+    let docx = Docx::read(package("", body)).unwrap();
+    assert_eq!(docx.text(), "PARK2 now\n");
+    assert!(docx.structure().italic.is_empty());
+    let (bytes, _) = edit_all(&docx, "PARK2", "PRKN");
+    let document = part(&bytes, "word/document.xml");
+    // Every copy of the properties is bold, with a formatting change of its own id.
+    assert_eq!(document.matches("<w:b/>").count(), 4, "{document}");
+    let ids: Vec<&str> =
+        document.match_indices("w:id=\"").map(|(at, _)| &document[at..at + 9]).collect();
+    let mut unique = ids.clone();
+    unique.sort();
+    unique.dedup();
+    assert_eq!(ids.len(), unique.len(), "{ids:?}");
+}
+
+#[test]
+fn line_breaks_and_tabs_inside_text_are_spaces() {
+    let body = "<w:p><w:r><w:t xml:space=\"preserve\">One&#10;two\tPARK2</w:t></w:r></w:p><w:p><w:r><w:t>Next</w:t></w:r></w:p>";
+    let docx = Docx::read(package("", body)).unwrap();
+    assert_eq!(docx.text(), "One two PARK2\nNext\n");
+}
+
+#[test]
+fn comments_into_a_package_without_comments_and_a_self_closing_relationships_part() {
+    let body = "<w:p><w:r><w:t xml:space=\"preserve\">HO</w:t></w:r><w:r><w:noBreakHyphen/><w:t>1 and PARK2</w:t></w:r></w:p>";
+    let docx = Docx::read(package("", body)).unwrap();
+    assert_eq!(docx.text(), "HO-1 and PARK2\n");
+    let comments = [
+        // Across a non-breaking hyphen, which is no text of a run.
+        Comment { span: 0..4, text: "HO-1 is an alias".into() },
+        Comment { span: 9..14, text: "PARK2".into() },
+    ];
+    let (bytes, written) =
+        docx.annotated(&comments, &[], "biolint", "2026-12-03T00:00:00Z").unwrap();
+    assert_eq!(written.comments, 2);
+    assert!(
+        part(&bytes, "word/_rels/document.xml.rels").contains("comments.xml\"/></Relationships>")
+    );
+    assert!(part(&bytes, "[Content_Types].xml").contains("/word/comments.xml"));
+    assert_eq!(Docx::read(bytes).unwrap().text(), docx.text());
+}
+
+#[test]
+fn superscript_note_marks_are_not_prose() {
+    let body = "<w:p><w:r><w:t>C10orf2</w:t></w:r><w:r><w:rPr><w:vertAlign w:val=\"superscript\"/></w:rPr><w:t>2,3</w:t></w:r><w:r><w:t xml:space=\"preserve\"> and Ca</w:t></w:r><w:r><w:rPr><w:vertAlign w:val=\"superscript\"/></w:rPr><w:t>2+</w:t></w:r></w:p>";
+    let docx = Docx::read(package("", body)).unwrap();
+    let text = docx.text();
+    assert_eq!(text, "C10orf22,3 and Ca2+\n");
+    let marks: Vec<&str> = docx.structure().not_prose.iter().map(|r| &text[r.clone()]).collect();
+    assert_eq!(marks, ["2,3"]);
+}

@@ -72,8 +72,13 @@ impl Docx {
                 ));
             }
             budget -= data.len() as u64;
-            let text = String::from_utf8(data)
+            let mut text = String::from_utf8(data)
                 .map_err(|_| format!("is damaged: {name} is not UTF-8 XML"))?;
+            // The byte-order mark some writers put first is no part of the XML: offsets into
+            // the part count without it.
+            if text.starts_with('\u{FEFF}') {
+                text.drain(..'\u{FEFF}'.len_utf8());
+            }
             Ok(Some(text))
         };
         let main_name = read_part("_rels/.rels")?

@@ -140,7 +140,13 @@ struct Walk<'x> {
     note: Option<(NoteKind, String)>,
     note_kind: Option<NoteKind>,
     notes: HashMap<(NoteKind, String), Vec<Paragraph>>,
+    /// Paragraphs nested deeper than [`MAX_NESTING`]: the part is refused.
+    too_deep: bool,
 }
+
+/// How deep paragraphs may nest (a text box in a table cell in a text box...): Word nests a few
+/// levels; a part nested deeper is damaged or hostile.
+const MAX_NESTING: usize = 64;
 
 /// Reads the main document part and the notes parts into an [`Extract`]; an error names the
 /// part and where its XML is broken.
@@ -280,6 +286,7 @@ impl<'x> Walk<'x> {
             note: None,
             note_kind: None,
             notes: HashMap::new(),
+            too_deep: false,
         }
     }
 
@@ -291,6 +298,9 @@ impl<'x> Walk<'x> {
                 format!("is not well-formed XML (at byte {}): {e}", reader.error_position())
             })?;
             let after = reader.buffer_position() as usize;
+            if self.too_deep {
+                return Err(format!("nests paragraphs more than {MAX_NESTING} deep"));
+            }
             match event {
                 Event::Start(e) => self.start(&e, before, after, false),
                 Event::Empty(e) => {
@@ -342,8 +352,21 @@ impl<'x> Walk<'x> {
         if !self.shown() {
             return;
         }
+        // Word shows a line break inside `<w:t>` as a space; the text keeps a line per
+        // paragraph, and a tab would make the line a table row (replaced byte for byte, so
+        // offsets into the part still map).
+        let spaced;
+        let text = if text.contains(['\n', '\r', '\t']) {
+            spaced = text.replace(['\n', '\r', '\t'], " ");
+            spaced.as_str()
+        } else {
+            text
+        };
         let italic = self.run.as_ref().is_some_and(|r| r.italic && !r.superscript);
-        let citation = self.run.as_ref().is_some_and(|r| r.code)
+        let note_mark =
+            self.run.as_ref().is_some_and(|r| r.superscript) && crate::is_note_mark(text);
+        let citation = note_mark
+            || self.run.as_ref().is_some_and(|r| r.code)
             || self.fields.iter().any(|f| f.kind == FieldKind::Citation)
             || self.controls.contains(&FieldKind::Citation);
         let reference = self.fields.iter().any(|f| f.kind == FieldKind::Bibliography)
@@ -377,6 +400,10 @@ impl<'x> Walk<'x> {
         }
         match name {
             "w:p" => {
+                if self.open.len() >= MAX_NESTING {
+                    self.too_deep = true;
+                    return;
+                }
                 self.open.push(Paragraph { in_table: self.tables > 0, ..Paragraph::default() });
             }
             "w:tbl" => self.tables += 1,
@@ -545,7 +572,9 @@ impl<'x> Walk<'x> {
     /// Records the `<w:t>` whose content is `xml`, if its text was read: the text it added is
     /// at the end of the paragraph.
     fn remember_piece(&mut self, xml: Range<usize>) {
-        if !self.shown() {
+        // A piece whose content is not plain text (CDATA, which Word never writes) is read but
+        // never edited.
+        if !self.shown() || self.xml[xml.clone()].contains('<') {
             return;
         }
         let editable = self.uneditable == 0 && self.fields.is_empty();
@@ -566,7 +595,8 @@ fn is_code_style(style: &str) -> bool {
 }
 
 /// Content a reader does not see: deleted and moved-away text, a choice's fallback copy (a text
-/// box is stored twice), math, and a field's instruction.
+/// box is stored twice), math, a field's instruction, and the old formatting of a tracked
+/// formatting change.
 fn is_unseen(name: &str) -> bool {
     matches!(
         name,
@@ -578,6 +608,9 @@ fn is_unseen(name: &str) -> bool {
             | "w:instrText"
             | "w:delText"
             | "w:delInstrText"
+            // The formatting before a tracked formatting change: not what the reader sees.
+            | "w:rPrChange"
+            | "w:pPrChange"
     )
 }
 

@@ -51,37 +51,43 @@ pub(super) fn annotated(
 ) -> Result<(Vec<u8>, Written), String> {
     let pieces = &docx.extract.pieces;
     let mut insertions: Vec<Insertion> = Vec::new();
-    let mut next_id = docx.parts.iter().map(|p| largest_id(&p.xml)).max().unwrap_or(0) + 1;
+    // Comment and revision ids must be unique in the whole package (comments, headers too).
+    let mut next_id = largest_id_in_package(docx)? + 1;
     let mut written = Written::default();
     let author = escape(author);
     let date = escape(date);
 
     let mut comment_xml = String::new();
     for comment in comments {
-        let Some(covering) = covering(pieces, &comment.span, false) else { continue };
+        let Some(overlapping) = overlapping(pieces, &comment.span) else { continue };
         // Comments anchored in a footnote or an endnote stop LibreOffice from opening the
         // document; those findings go without one.
-        if pieces[covering.start].part != docx.main {
+        if pieces[overlapping.start].part != docx.main {
             continue;
         }
         let id = next_id;
         next_id += 1;
-        let (first, last) = (&pieces[covering.start], &pieces[covering.end - 1]);
+        let (first, last) = (&pieces[overlapping.start], &pieces[overlapping.end - 1]);
+        // Around the text the pieces hold: a symbol or a tab at either end stays outside.
+        let (start, end) =
+            (comment.span.start.max(first.text.start), comment.span.end.min(last.text.end));
         split(
             docx,
             first,
-            comment.span.start,
+            start,
             format!("<w:commentRangeStart w:id=\"{id}\"/>"),
             &mut insertions,
+            &mut next_id,
         );
         split(
             docx,
             last,
-            comment.span.end,
+            end,
             format!(
                 "<w:commentRangeEnd w:id=\"{id}\"/><w:r><w:commentReference w:id=\"{id}\"/></w:r>"
             ),
             &mut insertions,
+            &mut next_id,
         );
         comment_xml.push_str(&format!(
             "<w:comment w:id=\"{id}\" w:author=\"{author}\" w:date=\"{date}\" w:initials=\"BL\">"
@@ -105,18 +111,18 @@ pub(super) fn annotated(
         if edit.span.start < edited_until {
             continue;
         }
-        let Some(covering) = covering(pieces, &edit.span, true) else { continue };
+        let Some(covering) = covering(pieces, &edit.span) else { continue };
         edited_until = edit.span.end.max(edit.span.start + 1);
-        let (deletion_id, insertion_id) = (next_id, next_id + 1);
-        next_id += 2;
         let covered = &pieces[covering];
         for (i, piece) in covered.iter().enumerate() {
             let from = edit.span.start.max(piece.text.start);
             let to = edit.span.end.min(piece.text.end);
-            let properties = properties(docx, piece);
             let mut after = String::new();
             if from < to {
                 // The run is closed before the deleted text, which goes into a deleted run.
+                let deletion_id = next_id;
+                next_id += 1;
+                let properties = properties(docx, piece, &mut next_id);
                 insertions.push(Insertion {
                     part: piece.part,
                     at: raw_at(docx, piece, from),
@@ -127,6 +133,9 @@ pub(super) fn annotated(
                 after.push_str("</w:delText></w:r></w:del>");
             }
             if i == covered.len() - 1 && !edit.replacement.is_empty() {
+                let insertion_id = next_id;
+                next_id += 1;
+                let properties = properties(docx, piece, &mut next_id);
                 after.push_str(&format!(
                     "<w:ins w:id=\"{insertion_id}\" w:author=\"{author}\" w:date=\"{date}\"><w:r>{properties}<w:t xml:space=\"preserve\">{}</w:t></w:r></w:ins>",
                     escape(&edit.replacement)
@@ -138,6 +147,7 @@ pub(super) fn annotated(
             }
             if !after.is_empty() {
                 // Then the rest of the run.
+                let properties = properties(docx, piece, &mut next_id);
                 insertions.push(Insertion {
                     part: piece.part,
                     at: raw_at(docx, piece, to),
@@ -150,9 +160,8 @@ pub(super) fn annotated(
     rebuild(docx, insertions, &comment_xml).map(|bytes| (bytes, written))
 }
 
-/// The range of `pieces` whose text covers `span` without a gap, all in one part, and editable
-/// if `edit`.
-fn covering(pieces: &[Piece], span: &Range<usize>, edit: bool) -> Option<Range<usize>> {
+/// The range of `pieces` whose text covers `span` without a gap, all in one part and editable.
+fn covering(pieces: &[Piece], span: &Range<usize>) -> Option<Range<usize>> {
     let first = pieces.partition_point(|p| p.text.end <= span.start);
     let piece = pieces.get(first)?;
     if piece.text.start > span.start {
@@ -167,12 +176,35 @@ fn covering(pieces: &[Piece], span: &Range<usize>, edit: bool) -> Option<Range<u
         last += 1;
     }
     let covered = first..last + 1;
-    (!edit || pieces[covered.clone()].iter().all(|p| p.editable)).then_some(covered)
+    pieces[covered.clone()].iter().all(|p| p.editable).then_some(covered)
 }
 
-/// The run properties of `piece`'s run, as XML.
-fn properties<'d>(docx: &'d Docx, piece: &Piece) -> &'d str {
-    piece.properties.clone().map_or("", |range| &docx.parts[piece.part].xml[range])
+/// The range of `pieces` that `span` overlaps, if they are all in one part: a comment may span
+/// whatever lies between them (a tab, a symbol, a non-breaking hyphen, other runs).
+fn overlapping(pieces: &[Piece], span: &Range<usize>) -> Option<Range<usize>> {
+    let first = pieces.partition_point(|p| p.text.end <= span.start);
+    let last = pieces.partition_point(|p| p.text.start < span.end);
+    let part = pieces.get(first)?.part;
+    (first < last && pieces[first..last].iter().all(|p| p.part == part)).then_some(first..last)
+}
+
+/// A copy of the run properties of `piece`'s run, as XML, for a new run: a tracked formatting
+/// change in them (`w:rPrChange`) gets an id of its own, from `next_id`.
+fn properties(docx: &Docx, piece: &Piece, next_id: &mut u64) -> String {
+    let Some(range) = piece.properties.clone() else { return String::new() };
+    let xml = &docx.parts[piece.part].xml[range];
+    let mut copy = String::with_capacity(xml.len());
+    let mut rest = xml;
+    while let Some(at) = rest.find("w:id=\"") {
+        let value_start = at + "w:id=\"".len();
+        let Some(value_len) = rest[value_start..].find('"') else { break };
+        copy.push_str(&rest[..value_start]);
+        copy.push_str(&next_id.to_string());
+        *next_id += 1;
+        rest = &rest[value_start + value_len..];
+    }
+    copy.push_str(rest);
+    copy
 }
 
 /// The raw offset in the part where the text offset `at` of `piece` falls.
@@ -182,8 +214,15 @@ fn raw_at(docx: &Docx, piece: &Piece, at: usize) -> usize {
 }
 
 /// Splits `piece`'s run at text offset `at` and puts `between` between the halves.
-fn split(docx: &Docx, piece: &Piece, at: usize, between: String, insertions: &mut Vec<Insertion>) {
-    let properties = properties(docx, piece);
+fn split(
+    docx: &Docx,
+    piece: &Piece,
+    at: usize,
+    between: String,
+    insertions: &mut Vec<Insertion>,
+    next_id: &mut u64,
+) {
+    let properties = properties(docx, piece, next_id);
     let raw = raw_at(docx, piece, at);
     insertions.push(Insertion {
         part: piece.part,
@@ -243,19 +282,9 @@ fn rebuild(
     if !comment_xml.is_empty() {
         let existing = read_entry(&mut archive, &comments_name)?;
         match existing {
-            Some(xml) if xml.contains("</w:comments>") => {
-                let at = xml.rfind("</w:comments>").expect("checked");
-                new_parts.insert(
-                    comments_name.as_str(),
-                    format!("{}{comment_xml}{}", &xml[..at], &xml[at..]),
-                );
-            }
-            // An empty comments part, `<w:comments .../>`, as pandoc writes it.
-            Some(xml) if xml.contains("<w:comments") => {
-                let open = xml.find("<w:comments").expect("checked");
-                let close = open + xml[open..].find("/>").ok_or("its comments part is damaged")?;
-                let merged =
-                    format!("{}>{comment_xml}</w:comments>{}", &xml[..close], &xml[close + 2..]);
+            Some(xml) => {
+                let merged = append_to_root(&xml, "w:comments", comment_xml)
+                    .ok_or("its comments part is damaged")?;
                 new_parts.insert(comments_name.as_str(), merged);
             }
             _ => {
@@ -269,12 +298,11 @@ fn rebuild(
                     "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\"></Relationships>".to_owned()
                 });
                 if !rels.contains(COMMENTS_TYPE) {
-                    let at =
-                        rels.rfind("</Relationships>").ok_or("its relationships are damaged")?;
                     let relationship = format!(
                         "<Relationship Id=\"rIdBiolintComments\" Type=\"{COMMENTS_TYPE}\" Target=\"comments.xml\"/>"
                     );
-                    let updated = format!("{}{relationship}{}", &rels[..at], &rels[at..]);
+                    let updated = append_to_root(&rels, "Relationships", &relationship)
+                        .ok_or("its relationships are damaged")?;
                     if archive.index_for_name(&rels_name).is_some() {
                         new_parts.insert(rels_name.as_str(), updated);
                     } else {
@@ -284,14 +312,12 @@ fn rebuild(
                 let types = read_entry(&mut archive, "[Content_Types].xml")?
                     .ok_or("has no [Content_Types].xml")?;
                 if !types.contains(&format!("PartName=\"/{comments_name}\"")) {
-                    let at = types.rfind("</Types>").ok_or("its content types are damaged")?;
                     let override_ = format!(
                         "<Override PartName=\"/{comments_name}\" ContentType=\"{COMMENTS_CONTENT_TYPE}\"/>"
                     );
-                    new_parts.insert(
-                        "[Content_Types].xml",
-                        format!("{}{override_}{}", &types[..at], &types[at..]),
-                    );
+                    let updated = append_to_root(&types, "Types", &override_)
+                        .ok_or("its content types are damaged")?;
+                    new_parts.insert("[Content_Types].xml", updated);
                 }
             }
         }
@@ -321,6 +347,19 @@ fn rebuild(
     Ok(out.finish().map_err(fail)?.into_inner())
 }
 
+/// `xml` with `content` added at the end of its root element `root`, written `<root>...</root>`
+/// or, empty, `<root .../>`.
+fn append_to_root(xml: &str, root: &str, content: &str) -> Option<String> {
+    if let Some(at) = xml.rfind(&format!("</{root}>")) {
+        return Some(format!("{}{content}{}", &xml[..at], &xml[at..]));
+    }
+    let open = xml.find(&format!("<{root}"))?;
+    let close = open + xml[open..].find('>')?;
+    xml[..close]
+        .ends_with('/')
+        .then(|| format!("{}>{content}</{root}>{}", &xml[..close - 1], &xml[close + 1..]))
+}
+
 fn read_entry(
     archive: &mut zip::ZipArchive<Cursor<&[u8]>>,
     name: &str,
@@ -336,6 +375,24 @@ fn read_entry(
         .read_to_string(&mut text)
         .map_err(|e| format!("cannot read {name} ({e})"))?;
     Ok(Some(text))
+}
+
+/// The largest `w:id` of every XML part of the package.
+fn largest_id_in_package(docx: &Docx) -> Result<u64, String> {
+    let mut archive = zip::ZipArchive::new(Cursor::new(&docx.archive[..]))
+        .map_err(|e| format!("cannot reopen the document ({e})"))?;
+    let names: Vec<String> = archive
+        .file_names()
+        .filter_map(|n| n.ok().map(|n| n.into_owned()))
+        .filter(|n| n.starts_with("word/") && n.ends_with(".xml"))
+        .collect();
+    let mut largest = 0;
+    for name in names {
+        if let Some(xml) = read_entry(&mut archive, &name)? {
+            largest = largest.max(largest_id(&xml));
+        }
+    }
+    Ok(largest)
 }
 
 /// The largest number in a `w:id="N"` attribute of `xml`.
