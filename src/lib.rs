@@ -13,6 +13,6 @@ pub const REPOSITORY_URL: &str = "https://github.com/biolint/biolint";
 pub const RULES_URL: &str = "https://github.com/biolint/biolint/blob/main/docs/rules.md";
 
 /// Larger documents are not manuscripts (a whole book is a few MB): the command line refuses
-/// such files and the language server does not lint them, so that a stray data file never
-/// stalls a run.
+/// such files (unless `--max-file-size` says otherwise) and the language server does not lint
+/// them, so that a stray data file never stalls a run.
 const MAX_DOCUMENT_BYTES: u64 = 16 * 1024 * 1024;

@@ -474,3 +474,20 @@ fn github_output_covers_every_rule() {
         assert!(!message.is_empty() && !message.contains('\n'), "{line}");
     }
 }
+
+#[test]
+fn the_file_size_limit_is_a_setting() {
+    let dir = tempfile::tempdir().unwrap();
+    // 17 MiB of prose, PARK2 at the start.
+    let text = format!("PARK2.\n{}", "Plain words in a line.\n".repeat(17 * 1024 * 1024 / 23));
+    write(dir.path(), "big.txt", &text);
+    let out = biolint_in(dir.path(), &["check", "--quiet", "big.txt"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        String::from_utf8(out.stderr).unwrap(),
+        "biolint: big.txt: is too large (17.8 MB; biolint reads files of up to 16 MB: --max-file-size raises it)\n"
+    );
+    let out = biolint_in(dir.path(), &["check", "--quiet", "--max-file-size", "32", "big.txt"]);
+    assert_eq!(out.status.code(), Some(1), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(String::from_utf8(out.stdout).unwrap().contains("Found 1 problem"));
+}

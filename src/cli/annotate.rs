@@ -10,7 +10,7 @@ use serde::Serialize;
 use super::clock;
 use super::configs::Configs;
 use super::input::{self, Input};
-use super::{EXIT_BAD_INPUT, KindArg};
+use super::{EXIT_BAD_INPUT, KindArg, MB};
 use biolint_core::bioc::{self, BiocDocument};
 use biolint_core::report::entities::{EntityJson, entity_json, pubtator_line};
 use biolint_core::text::LineIndex;
@@ -39,6 +39,9 @@ pub struct Args {
     /// Use this configuration file instead of the nearest biolint.toml.
     #[arg(long, value_name = "FILE")]
     config: Option<PathBuf>,
+    /// Refuse files larger than this many megabytes (MiB).
+    #[arg(long, value_name = "MB", default_value_t = crate::MAX_DOCUMENT_BYTES / MB)]
+    max_file_size: u64,
     /// Print the text biolint reads instead of the entities: a Word document's paragraphs a
     /// line each (the text its offsets count in), a JATS article's text.
     #[arg(long)]
@@ -110,6 +113,7 @@ pub fn run(args: Args) -> ExitCode {
         let document = match input::read(
             name,
             if name == "-" { kind.or(Some(DocumentKind::Plain)) } else { kind },
+            args.max_file_size * MB,
         ) {
             Ok(input) => input,
             Err(e) => {

@@ -13,7 +13,7 @@ use super::configs::Configs;
 use super::human;
 use super::human::Places;
 use super::input::{self, Container, Input};
-use super::{EXIT_BAD_INPUT, KindArg};
+use super::{EXIT_BAD_INPUT, KindArg, MB};
 use super::{fix, parallel, sarif, word};
 use crate::{REPOSITORY_URL, RULES_URL};
 use biolint_core::Config;
@@ -63,6 +63,10 @@ pub struct Args {
     /// (the input is left as it is). With --fix, a Word document's fixes are tracked changes.
     #[arg(long, value_name = "OUT.docx")]
     comments: Option<String>,
+    /// Refuse files larger than this many megabytes (MiB), against checking a data file by
+    /// mistake.
+    #[arg(long, value_name = "MB", default_value_t = crate::MAX_DOCUMENT_BYTES / MB)]
+    max_file_size: u64,
     /// Check this many files at once (default: one per core).
     #[arg(long, value_name = "N")]
     threads: Option<NonZeroUsize>,
@@ -236,7 +240,7 @@ pub fn run(args: Args) -> ExitCode {
 fn check_file(args: &Args, file: &str, config: &Config, colour: bool) -> FileReport {
     let mut report = FileReport::default();
     let kind = (file == "-").then(|| DocumentKind::from(args.stdin_kind));
-    let input = match input::read(file, kind) {
+    let input = match input::read(file, kind, args.max_file_size * MB) {
         Ok(input) => input,
         Err(e) => {
             report.problems.push(e.0);
@@ -288,7 +292,7 @@ fn check_file(args: &Args, file: &str, config: &Config, colour: bool) -> FileRep
                     // What is left to report is what the fixed file holds.
                     input.text = fixed;
                     if let Container::Jats(_) = input.container {
-                        match input::read(file, None) {
+                        match input::read(file, None, args.max_file_size * MB) {
                             Ok(again) => input = again,
                             Err(e) => report.problems.push(e.0),
                         }

@@ -9,8 +9,6 @@ use biolint_core::{Diagnostic, Document, DocumentKind, Entity};
 use biolint_formats::docx::Docx;
 use biolint_formats::jats::{self, Jats};
 
-use crate::MAX_DOCUMENT_BYTES;
-
 /// The largest Word document read: its figures make most of it; its text is limited when it is
 /// unpacked (`biolint_formats::docx::MAX_UNPACKED_BYTES`).
 const MAX_WORD_BYTES: u64 = 512 * 1024 * 1024;
@@ -145,13 +143,14 @@ pub fn is_checked(path: &Path) -> bool {
 pub struct InputError(pub String);
 
 /// Reads `path`, or standard input for `-`. `kind` overrides the kind the extension implies;
-/// a file with an unknown extension is read as plain text.
-pub fn read(path: &str, kind: Option<DocumentKind>) -> Result<Input, InputError> {
+/// a file with an unknown extension is read as plain text. A text larger than `max_bytes` is
+/// refused (a Word document may be larger: its figures are never unpacked).
+pub fn read(path: &str, kind: Option<DocumentKind>, max_bytes: u64) -> Result<Input, InputError> {
     let fail = |problem: String| InputError(format!("{path}: {problem}"));
     let bytes = if path == "-" {
         let mut bytes = Vec::new();
         std::io::stdin()
-            .take(MAX_DOCUMENT_BYTES + 1)
+            .take(max_bytes + 1)
             .read_to_end(&mut bytes)
             .map_err(|e| fail(format!("cannot read standard input: {e}")))?;
         bytes
@@ -161,14 +160,14 @@ pub fn read(path: &str, kind: Option<DocumentKind>) -> Result<Input, InputError>
             return Err(fail("is a directory, not a file".to_owned()));
         }
         // A Word document's size is mostly its figures, which are not unpacked.
-        let limit = if is_docx(path) { MAX_WORD_BYTES } else { MAX_DOCUMENT_BYTES };
+        let limit = if is_docx(path) { MAX_WORD_BYTES.max(max_bytes) } else { max_bytes };
         if metadata.len() > limit {
             return Err(fail(too_large(metadata.len(), limit)));
         }
         fs::read(path).map_err(|e| fail(io_problem(&e)))?
     };
-    if bytes.len() as u64 > MAX_DOCUMENT_BYTES && !(path != "-" && is_docx(path)) {
-        return Err(fail(too_large(bytes.len() as u64, MAX_DOCUMENT_BYTES)));
+    if bytes.len() as u64 > max_bytes && !(path != "-" && is_docx(path)) {
+        return Err(fail(too_large(bytes.len() as u64, max_bytes)));
     }
     // Word 97–2003 documents and encrypted Word documents are OLE compound files.
     const OLE: &[u8] = &[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
@@ -202,7 +201,7 @@ pub fn read(path: &str, kind: Option<DocumentKind>) -> Result<Input, InputError>
 
 fn too_large(bytes: u64, limit: u64) -> String {
     format!(
-        "is too large ({:.1} MB; biolint reads files of up to {} MB)",
+        "is too large ({:.1} MB; biolint reads files of up to {} MB: --max-file-size raises it)",
         bytes as f64 / 1e6,
         limit / (1024 * 1024)
     )

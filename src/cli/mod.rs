@@ -99,6 +99,9 @@ impl From<KindArg> for DocumentKind {
 /// Exit status: inputs or arguments that could not be used.
 pub const EXIT_BAD_INPUT: u8 = 2;
 
+/// A megabyte as `--max-file-size` counts them (MiB).
+const MB: u64 = 1024 * 1024;
+
 pub fn run() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
