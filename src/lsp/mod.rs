@@ -12,6 +12,7 @@ mod actions;
 mod config;
 mod diagnostics;
 mod documents;
+mod frames;
 pub(crate) mod hover;
 mod position;
 mod symbols;
@@ -126,6 +127,8 @@ pub fn service() -> (LspService<Server>, ClientSocket) {
         .finish()
 }
 
+pub use frames::well_formed;
+
 /// Serves one client over standard input and output until it says `exit` or closes the input.
 /// The exit status is 0 when `shutdown` came first, as the protocol asks.
 pub fn run() -> ExitCode {
@@ -139,7 +142,7 @@ pub fn run() -> ExitCode {
     let (service, socket) = service();
     let shutdown_requested = service.inner().shutdown_requested.clone();
     runtime.block_on(async {
-        let (input, output) = (tokio::io::stdin(), tokio::io::stdout());
+        let (input, output) = (frames::well_formed(tokio::io::stdin()), tokio::io::stdout());
         tower_lsp_server::Server::new(input, output, socket).serve(service).await;
     });
     // Lints still running belong to documents nobody will see again.

@@ -38,6 +38,8 @@ impl TestClient {
         let (to_server, server_input) = tokio::io::duplex(1 << 16);
         let (server_output, from_server_stream) = tokio::io::duplex(1 << 16);
         let (service, socket) = biolint::lsp::service();
+        // Through the same filter as `biolint lsp`, which drops malformed messages.
+        let server_input = biolint::lsp::well_formed(server_input);
         let server = tokio::spawn(
             tower_lsp_server::Server::new(server_input, server_output, socket).serve(service),
         );
@@ -82,6 +84,11 @@ impl TestClient {
             frames.push_str(&format!("Content-Length: {}\r\n\r\n{body}", body.len()));
         }
         self.to_server.write_all(frames.as_bytes()).await.expect("the server stopped reading");
+    }
+
+    /// Sends bytes as they are, framing and all (for malformed messages).
+    pub async fn send_raw(&mut self, bytes: String) {
+        self.to_server.write_all(bytes.as_bytes()).await.expect("the server stopped reading");
     }
 
     pub async fn notify(&mut self, method: &str, params: Value) {
