@@ -10,6 +10,9 @@
 //!
 //! `cargo bench --bench lsp -- KEYSTROKES` changes the number of keystrokes (default 1,000);
 //! `BIOLINT_LSP_BIN=COMMAND` runs that instead of the binary (a profiler wrapper, say).
+//! `LSP_SERVER_CMD="typos-lsp"` (a whole command line) drives another language server the
+//! same way, for `benches/peers.sh`: only the first diagnostics and the keystrokes are timed,
+//! and a publication without a version counts for the latest edit.
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::process::{Child, ChildStdin, Command, Stdio};
@@ -29,11 +32,19 @@ struct Server {
 impl Server {
     fn start() -> Server {
         // BIOLINT_LSP_BIN runs another command instead, e.g. a script that starts the server
-        // under `perf record`.
-        let program =
-            std::env::var("BIOLINT_LSP_BIN").unwrap_or(env!("CARGO_BIN_EXE_biolint").into());
+        // under `perf record`; LSP_SERVER_CMD another server altogether.
+        let (program, args): (String, Vec<String>) = match std::env::var("LSP_SERVER_CMD") {
+            Ok(command) => {
+                let mut words = command.split_whitespace().map(str::to_owned);
+                (words.next().expect("a command"), words.collect())
+            }
+            Err(_) => (
+                std::env::var("BIOLINT_LSP_BIN").unwrap_or(env!("CARGO_BIN_EXE_biolint").into()),
+                vec!["lsp".into(), "--stdio".into()],
+            ),
+        };
         let mut child = Command::new(program)
-            .args(["lsp", "--stdio"])
+            .args(args)
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
             .stderr(Stdio::null())
@@ -108,12 +119,13 @@ impl Server {
         }
     }
 
-    /// When the diagnostics of `uri` at `version` arrived.
+    /// When the diagnostics of `uri` at `version` arrived (a server that publishes without
+    /// versions: the next publication).
     fn published(&mut self, uri: &str, version: i64) -> Instant {
         self.wait(|m| {
             m["method"] == "textDocument/publishDiagnostics"
                 && m["params"]["uri"] == uri
-                && m["params"]["version"] == version
+                && (m["params"]["version"] == version || m["params"]["version"].is_null())
         })
         .0
     }
@@ -184,8 +196,15 @@ fn main() {
     };
     let engine_before = engine();
 
+    let peer = std::env::var("LSP_SERVER_CMD").ok();
+    let started = Instant::now();
     let mut server = Server::start();
-    server.request("initialize", json!({"capabilities": {}}));
+    let capabilities = json!({"textDocument": {"publishDiagnostics": {"versionSupport": true}}});
+    server.request(
+        "initialize",
+        json!({"capabilities": capabilities, "rootUri": null, "processId": null}),
+    );
+    println!("start → initialize answered: {:.1} ms", ms(started.elapsed()));
     server.notify("initialized", json!({}));
     let uri = "file:///bench/chapter.md";
     let opened = server.notify(
@@ -245,6 +264,12 @@ fn main() {
         ms(engine_before),
         ms(engine())
     );
+    if let Some(command) = peer {
+        // Another server: its keystrokes are what is compared.
+        println!("(server: {command})");
+        server.stop();
+        return;
+    }
 
     // Hover on entities all over the chapter (the text is back to the original).
     let targets: Vec<usize> = ["PINK1", "PARK2", "Leigh syndrome", "m.3243A>G", "mice", "NRF2"]

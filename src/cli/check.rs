@@ -290,12 +290,9 @@ fn check_file(args: &Args, file: &str, config: &Config, colour: bool) -> FileRep
                 Ok(()) => {
                     report.fixed = applied;
                     // What is left to report is what the fixed file holds.
-                    input.text = fixed;
-                    if let Container::Jats(_) = input.container {
-                        match input::read(file, None, args.max_file_size * MB) {
-                            Ok(again) => input = again,
-                            Err(e) => report.problems.push(e.0),
-                        }
+                    match input::read(file, kind, args.max_file_size * MB) {
+                        Ok(again) => input = again,
+                        Err(e) => report.problems.push(e.0),
                     }
                     diagnostics = findings(&input);
                 }
