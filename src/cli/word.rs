@@ -32,7 +32,7 @@ pub fn write_comments(
         })
         .collect();
     let (bytes, written) = docx
-        .annotated(&comments, &[], AUTHOR, &clock::now())
+        .with_comments(&comments, AUTHOR, &clock::now())
         .map_err(|e| format!("{input}: {e}"))?;
     fix::write_new(out, &bytes)?;
     let mut note = format!("{} comment{}", written.comments, plural(written.comments));
@@ -62,8 +62,9 @@ pub fn write_tracked_changes(
         .map(|f| Edit { span: f.span.clone(), replacement: f.replacement.clone() })
         .collect();
     edits.sort_by_key(|e| (e.span.start, e.span.end));
-    let (bytes, written) =
-        docx.annotated(&[], &edits, AUTHOR, &clock::now()).map_err(|e| format!("{path}: {e}"))?;
+    let (bytes, written) = docx
+        .with_tracked_changes(&edits, AUTHOR, &clock::now())
+        .map_err(|e| format!("{path}: {e}"))?;
     if written.edits > 0 {
         fix::write(path, docx.bytes(), &bytes)?;
     }

@@ -24,13 +24,15 @@ pub struct Jats {
     segments: Vec<Segment>,
 }
 
-/// A stretch of the text and the XML it came from: the same bytes (`exact`), or a character
+/// A stretch of the text and the XML it came from: byte for byte (`exact`), or a character
 /// reference, or nothing (a line break or space put between blocks).
 #[derive(Debug, Clone)]
 struct Segment {
     text: Range<usize>,
     xml: Range<usize>,
     exact: bool,
+    /// Exact and the same bytes: no line break read as a space.
+    verbatim: bool,
 }
 
 impl Jats {
@@ -71,7 +73,7 @@ impl Jats {
         index
             .checked_sub(1)
             .map(|i| &self.segments[i])
-            .is_some_and(|s| s.exact && s.text.start <= range.start && range.end <= s.text.end)
+            .is_some_and(|s| s.verbatim && s.text.start <= range.start && range.end <= s.text.end)
     }
 }
 
@@ -450,15 +452,14 @@ fn push(jats: &mut Jats, text: &str, xml: Range<usize>, exact: bool) {
     if text.is_empty() {
         return;
     }
-    // Line breaks inside a block are spaces; the text keeps a line per block.
-    let text: std::borrow::Cow<str> = if text.contains(['\n', '\r']) {
-        text.replace(['\n', '\r'], " ").into()
-    } else {
-        text.into()
-    };
+    // Line breaks inside a block are spaces (byte for byte); the text keeps a line per block.
+    let breaks = text.contains(['\n', '\r']);
+    let text: std::borrow::Cow<str> =
+        if breaks { text.replace(['\n', '\r'], " ").into() } else { text.into() };
     let start = jats.text.len();
     jats.text.push_str(&text);
-    jats.segments.push(Segment { text: start..jats.text.len(), xml, exact });
+    let verbatim = exact && !breaks;
+    jats.segments.push(Segment { text: start..jats.text.len(), xml, exact, verbatim });
 }
 
 /// Ends the line, unless it is empty.
@@ -485,7 +486,12 @@ fn new_line(jats: &mut Jats, at: usize) {
         }
         let start = jats.text.len();
         jats.text.push('\n');
-        jats.segments.push(Segment { text: start..start + 1, xml: at..at, exact: false });
+        jats.segments.push(Segment {
+            text: start..start + 1,
+            xml: at..at,
+            exact: false,
+            verbatim: false,
+        });
     }
 }
 

@@ -19,3 +19,6 @@ pub(crate) fn is_note_mark(text: &str) -> bool {
         && text.chars().all(|c| c.is_ascii_digit() || matches!(c, ',' | ' ' | '-' | '\u{2013}'))
         && !text.ends_with('-')
 }
+
+#[doc(hidden)]
+pub mod properties;

@@ -138,7 +138,7 @@ fn comments_are_anchored_on_their_words_and_nothing_else_changes() {
         Comment { span: cx43..cx43 + 4, text: "CX43 & <GJA1>".into() },
     ];
     let (bytes, written) =
-        docx.annotated(&comments, &[], "biolint", "2026-12-03T00:00:00Z").unwrap();
+        docx.with_comments(&comments, "biolint", "2026-12-03T00:00:00Z").unwrap();
     assert_eq!((written.comments, written.edits), (2, 0));
     let copy = Docx::read(bytes.clone()).unwrap();
     assert_eq!(copy.text(), text, "comments change no text");
@@ -179,7 +179,8 @@ fn edits_are_tracked_changes_and_the_copy_reads_the_new_text() {
         Edit { span: field..field + 6, replacement: "(Jones".into() },
         Edit { span: variant..variant + 10, replacement: "m.8993T>G".into() },
     ];
-    let (bytes, written) = docx.annotated(&[], &edits, "biolint", "2026-12-03T00:00:00Z").unwrap();
+    let (bytes, written) =
+        docx.with_tracked_changes(&edits, "biolint", "2026-12-03T00:00:00Z").unwrap();
     assert_eq!(written.edits, 2);
     let document = part(&bytes, "word/document.xml");
     assert_eq!(document.matches("w:author=\"biolint\"").count(), 2 + 1 + 2, "{document}");
@@ -216,7 +217,8 @@ fn edit_all(docx: &Docx, word: &str, replacement: &str) -> (Vec<u8>, usize) {
         .match_indices(word)
         .map(|(at, _)| Edit { span: at..at + word.len(), replacement: replacement.into() })
         .collect();
-    let (bytes, written) = docx.annotated(&[], &edits, "biolint", "2026-12-03T00:00:00Z").unwrap();
+    let (bytes, written) =
+        docx.with_tracked_changes(&edits, "biolint", "2026-12-03T00:00:00Z").unwrap();
     (bytes, written.edits)
 }
 
@@ -278,7 +280,7 @@ fn comments_into_a_package_without_comments_and_a_self_closing_relationships_par
         Comment { span: 9..14, text: "PARK2".into() },
     ];
     let (bytes, written) =
-        docx.annotated(&comments, &[], "biolint", "2026-12-03T00:00:00Z").unwrap();
+        docx.with_comments(&comments, "biolint", "2026-12-03T00:00:00Z").unwrap();
     assert_eq!(written.comments, 2);
     assert!(
         part(&bytes, "word/_rels/document.xml.rels").contains("comments.xml\"/></Relationships>")

@@ -121,18 +121,29 @@ impl Docx {
         &self.extract.structure
     }
 
-    /// A copy of the document with `comments` anchored on their spans of the text and
-    /// `edits` made as tracked changes, both by `author`; nothing else changes. Returns the
-    /// document's bytes and how many of the comments and edits could be written (an edit
-    /// across text Word does not store as plain runs, a field or a tracked change, is left).
-    pub fn annotated(
+    /// A copy of the document with `comments` anchored on their spans of the text, by
+    /// `author` on `date`; nothing else changes. Returns the document's bytes and how many
+    /// comments could be anchored (see [`write::Written`]).
+    pub fn with_comments(
         &self,
         comments: &[Comment],
+        author: &str,
+        date: &str,
+    ) -> Result<(Vec<u8>, write::Written), String> {
+        write::annotated(self, comments, &[], author, date)
+    }
+
+    /// A copy of the document with `edits` made as tracked changes by `author` on `date`;
+    /// nothing else changes. Returns the document's bytes and how many edits could be made (an
+    /// edit across text Word does not store as plain runs, a field or a tracked change, is
+    /// left).
+    pub fn with_tracked_changes(
+        &self,
         edits: &[Edit],
         author: &str,
         date: &str,
     ) -> Result<(Vec<u8>, write::Written), String> {
-        write::annotated(self, comments, edits, author, date)
+        write::annotated(self, &[], edits, author, date)
     }
 }
 
