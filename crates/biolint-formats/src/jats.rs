@@ -202,7 +202,8 @@ const INLINE: &[&str] = &[
 /// Reads a JATS article. The error is one line: where the XML is broken.
 pub fn read(file: &str) -> Result<Jats, String> {
     // A byte-order mark is no part of the XML; offsets count from the file's first byte.
-    let bom = if file.starts_with('\u{FEFF}') { '\u{FEFF}'.len_utf8() } else { 0 };
+    // (The XML reader skips one at its start too: all are taken off here.)
+    let bom = file.len() - file.trim_start_matches('\u{FEFF}').len();
     let mut jats = read_xml(&file[bom..])?;
     for segment in &mut jats.segments {
         segment.xml = segment.xml.start + bom..segment.xml.end + bom;

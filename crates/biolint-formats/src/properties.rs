@@ -25,10 +25,11 @@ pub fn docx_round_trips(data: &[u8]) {
     let edits: Vec<Edit> =
         words.iter().map(|w| Edit { span: w.clone(), replacement: "X&Y".into() }).collect();
     let date = "2026-12-03T00:00:00Z";
-    let (commented, _) = docx.with_comments(&comments, "biolint", date).unwrap();
+    // A package whose other parts are damaged may be read but not written (one clear error).
+    let Ok((commented, _)) = docx.with_comments(&comments, "biolint", date) else { return };
     let copy = Docx::read(commented).expect("a document biolint commented reads back");
     assert_eq!(copy.text(), text, "comments change no text");
-    let (edited, _) = docx.with_tracked_changes(&edits, "biolint", date).unwrap();
+    let Ok((edited, _)) = docx.with_tracked_changes(&edits, "biolint", date) else { return };
     Docx::read(edited).expect("a document biolint edited reads back");
 }
 

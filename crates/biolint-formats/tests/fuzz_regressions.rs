@@ -28,6 +28,14 @@ fn jats_inputs_that_broke_the_reader() {
 }
 
 #[test]
+fn word_inputs_that_broke_the_reader_or_writer() {
+    for (name, bytes) in inputs("tests/fuzz/docx") {
+        println!("{name}");
+        docx_round_trips(&bytes);
+    }
+}
+
+#[test]
 fn word_fixtures_take_comments_and_tracked_changes_on_every_word() {
     // The first docx crash was the pandoc fixture itself, commented and edited at once.
     for (name, bytes) in inputs("../../tests/fixtures/docx") {

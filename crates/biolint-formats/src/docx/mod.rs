@@ -76,9 +76,8 @@ impl Docx {
                 .map_err(|_| format!("is damaged: {name} is not UTF-8 XML"))?;
             // The byte-order mark some writers put first is no part of the XML: offsets into
             // the part count without it.
-            if text.starts_with('\u{FEFF}') {
-                text.drain(..'\u{FEFF}'.len_utf8());
-            }
+            let marks = text.len() - text.trim_start_matches('\u{FEFF}').len();
+            text.drain(..marks);
             Ok(Some(text))
         };
         let main_name = read_part("_rels/.rels")?
