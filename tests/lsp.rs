@@ -3,7 +3,7 @@
 mod lsp_common;
 
 use biolint_core::{Config, Document, DocumentKind, Severity};
-use lsp_common::{TestClient, apply_edits, file_uri, position_of, range_of};
+use lsp_common::{Rng, TestClient, apply_edits, file_uri, position_of, random_boundary, range_of};
 use serde_json::{Value, json};
 
 const RULES_URL: &str = "https://github.com/biolint/biolint/blob/main/docs/rules.md";
@@ -109,30 +109,6 @@ async fn did_open_publishes_every_rule_with_code_link_source_and_severity() {
         assert_eq!(diagnostic["severity"], severity, "{}", finding.rule);
     }
     client.shut_down().await;
-}
-
-/// A tiny deterministic generator for the edit storm.
-struct Rng(u64);
-
-impl Rng {
-    fn below(&mut self, n: usize) -> usize {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        (self.0 % n as u64) as usize
-    }
-}
-
-/// A random character boundary of `text` that is not inside a CRLF.
-fn random_boundary(text: &str, rng: &mut Rng) -> usize {
-    loop {
-        let at = rng.below(text.len() + 1);
-        let inside_crlf =
-            at > 0 && text.as_bytes()[at - 1] == b'\r' && text[at..].starts_with('\n');
-        if text.is_char_boundary(at) && !inside_crlf {
-            return at;
-        }
-    }
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -6,34 +6,10 @@ mod lsp_common;
 
 use std::time::{Duration, Instant};
 
-use lsp_common::{TestClient, range_of};
+use lsp_common::{Rng, TestClient, random_boundary as boundary, range_of};
 use serde_json::json;
 
 const START: &str = "# Mitochondria\n\nLoss of PARK2 and CX43 in 🧬 fibroblasts with m.8993 T>G.\r\nNRF2 rose; α-synuclein too.\n";
-
-/// A tiny deterministic generator.
-struct Rng(u64);
-
-impl Rng {
-    fn below(&mut self, n: usize) -> usize {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        (self.0 % n as u64) as usize
-    }
-}
-
-/// A random character boundary of `text` not inside a CRLF.
-fn boundary(text: &str, rng: &mut Rng) -> usize {
-    loop {
-        let at = rng.below(text.len() + 1);
-        let inside_crlf =
-            at > 0 && text.as_bytes()[at - 1] == b'\r' && text[at..].starts_with('\n');
-        if text.is_char_boundary(at) && !inside_crlf {
-            return at;
-        }
-    }
-}
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn ten_thousand_edits_with_hovers_code_actions_and_configuration_changes() {

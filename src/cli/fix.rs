@@ -62,26 +62,19 @@ pub fn write(path: &str, checked: &[u8], fixed: &[u8]) -> Result<(), String> {
     if fs::read(path).ok().as_deref() != Some(checked) {
         return Err(fail("changed on disk while it was being checked".to_owned()));
     }
-    let target = Path::new(path);
-    let folder = target.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
-    let name = target.file_name().map(|n| n.to_string_lossy()).unwrap_or_default();
-    let temporary = folder.join(format!(".{name}.biolint-{}.tmp", std::process::id()));
-    let written = (|| {
-        let mut file = fs::File::create(&temporary)?;
-        file.write_all(fixed)?;
-        file.sync_all()?;
-        fs::set_permissions(&temporary, metadata.permissions())?;
-        fs::rename(&temporary, target)
-    })();
-    written.map_err(|e| {
-        let _ = fs::remove_file(&temporary);
-        fail(format!("cannot write it ({e})"))
-    })
+    replace(path, fixed, Some(metadata.permissions()))
+        .map_err(|e| fail(format!("cannot write it ({e})")))
 }
 
 /// Writes `bytes` to `path`, a new file or one to replace, atomically: a temporary file beside it
 /// renamed over it. The error is one line for the user.
 pub fn write_new(path: &str, bytes: &[u8]) -> Result<(), String> {
+    replace(path, bytes, None).map_err(|e| format!("{path}: cannot write it ({e})"))
+}
+
+/// Writes `bytes` to a temporary file beside `path`, with `permissions` if given, and renames it
+/// over `path`; the temporary file is removed when that fails.
+fn replace(path: &str, bytes: &[u8], permissions: Option<fs::Permissions>) -> std::io::Result<()> {
     let target = Path::new(path);
     let folder = target.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
     let name = target.file_name().map(|n| n.to_string_lossy()).unwrap_or_default();
@@ -90,12 +83,15 @@ pub fn write_new(path: &str, bytes: &[u8]) -> Result<(), String> {
         let mut file = fs::File::create(&temporary)?;
         file.write_all(bytes)?;
         file.sync_all()?;
+        if let Some(permissions) = permissions {
+            fs::set_permissions(&temporary, permissions)?;
+        }
         fs::rename(&temporary, target)
     })();
-    written.map_err(|e| {
+    if written.is_err() {
         let _ = fs::remove_file(&temporary);
-        format!("{path}: cannot write it ({e})")
-    })
+    }
+    written
 }
 
 #[cfg(test)]

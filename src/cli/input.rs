@@ -170,8 +170,8 @@ pub fn read(path: &str, kind: Option<DocumentKind>, max_bytes: u64) -> Result<In
         return Err(fail(too_large(bytes.len() as u64, max_bytes)));
     }
     // Word 97–2003 documents and encrypted Word documents are OLE compound files.
-    const OLE: &[u8] = &[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
-    if path != "-" && kind.is_none() && (is_docx(path) || bytes.starts_with(OLE)) {
+    let word = is_docx(path) || biolint_formats::docx::is_compound_file(&bytes);
+    if path != "-" && kind.is_none() && word {
         let docx = Docx::read(bytes).map_err(fail)?;
         let text = docx.text().to_owned();
         let container = Container::Docx(Box::new(docx));

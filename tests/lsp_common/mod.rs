@@ -373,3 +373,27 @@ pub fn apply_edits(text: &str, edits: &[Value], utf16: bool) -> String {
 pub fn file_uri(path: &std::path::Path) -> String {
     format!("file://{}", path.display())
 }
+
+/// A tiny deterministic generator for edit storms.
+pub struct Rng(pub u64);
+
+impl Rng {
+    pub fn below(&mut self, n: usize) -> usize {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        (self.0 % n as u64) as usize
+    }
+}
+
+/// A random character boundary of `text` that is not inside a CRLF.
+pub fn random_boundary(text: &str, rng: &mut Rng) -> usize {
+    loop {
+        let at = rng.below(text.len() + 1);
+        let inside_crlf =
+            at > 0 && text.as_bytes()[at - 1] == b'\r' && text[at..].starts_with('\n');
+        if text.is_char_boundary(at) && !inside_crlf {
+            return at;
+        }
+    }
+}

@@ -393,12 +393,10 @@ fn named_entity(name: &str) -> Option<char> {
         // The capitals are in the same order, with no final sigma (U+03A2 is unassigned).
         return char::from_u32(0x391 + i as u32);
     }
+    if let Some(c) = crate::predefined_entity(name) {
+        return Some(c);
+    }
     Some(match name {
-        "amp" => '&',
-        "lt" => '<',
-        "gt" => '>',
-        "quot" => '"',
-        "apos" => '\'',
         "minus" => '\u{2212}',
         "ndash" => '\u{2013}',
         "mdash" => '\u{2014}',

@@ -10,6 +10,18 @@
 pub mod docx;
 pub mod jats;
 
+/// The character of one of XML's five predefined entities (`amp`, `lt`, `gt`, `quot`, `apos`).
+pub(crate) fn predefined_entity(name: &str) -> Option<char> {
+    Some(match name {
+        "amp" => '&',
+        "lt" => '<',
+        "gt" => '>',
+        "quot" => '"',
+        "apos" => '\'',
+        _ => return None,
+    })
+}
+
 /// Whether the text of a superscript is a citation or note mark (`2,3`, `12–15`, `4`): numbers,
 /// commas and ranges. Read into the word before it, `C10orf2<sup>2,3</sup>` would be the gene
 /// C10orf22; it is no prose. A charge (`2+`) or an allele (`−/−`, `flox`) is not a mark.

@@ -36,8 +36,7 @@ impl Docx {
     /// Reads a `.docx` file's bytes. The error is one line for the user, without the file's
     /// name.
     pub fn read(bytes: Vec<u8>) -> Result<Docx, String> {
-        const OLE: &[u8] = &[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
-        if bytes.starts_with(OLE) {
+        if is_compound_file(&bytes) {
             let utf16 = |s: &str| s.encode_utf16().flat_map(u16::to_le_bytes).collect::<Vec<u8>>();
             let encrypted = utf16("EncryptedPackage");
             return Err(if bytes.windows(encrypted.len()).any(|w| w == encrypted) {
@@ -144,6 +143,12 @@ impl Docx {
     ) -> Result<(Vec<u8>, write::Written), String> {
         write::annotated(self, &[], edits, author, date)
     }
+}
+
+/// Whether `bytes` are an OLE compound file: a Word 97–2003 document, or an encrypted Word
+/// document (which `Docx::read` tells apart and refuses).
+pub fn is_compound_file(bytes: &[u8]) -> bool {
+    bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1])
 }
 
 /// The target of the first relationship whose type ends with `kind` in a `.rels` part,

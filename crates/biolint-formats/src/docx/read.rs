@@ -314,14 +314,7 @@ impl<'x> Walk<'x> {
                 Event::GeneralRef(r) if self.reading_text() => {
                     let text = match r.resolve_char_ref() {
                         Ok(Some(c)) => c.to_string(),
-                        _ => match &*r {
-                            "amp" => "&".into(),
-                            "lt" => "<".into(),
-                            "gt" => ">".into(),
-                            "quot" => "\"".into(),
-                            "apos" => "'".into(),
-                            _ => String::new(),
-                        },
+                        _ => crate::predefined_entity(&r).map_or_else(String::new, String::from),
                     };
                     self.push_text(&text);
                 }

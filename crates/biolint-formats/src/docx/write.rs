@@ -386,9 +386,10 @@ fn largest_id_in_package(docx: &Docx) -> Result<u64, String> {
         .filter_map(|n| n.ok().map(|n| n.into_owned()))
         .filter(|n| n.starts_with("word/") && n.ends_with(".xml"))
         .collect();
-    let mut largest = 0;
-    for name in names {
-        if let Some(xml) = read_entry(&mut archive, &name)? {
+    // The parts read already are not unpacked again.
+    let mut largest = docx.parts.iter().map(|p| largest_id(&p.xml)).max().unwrap_or(0);
+    for name in names.iter().filter(|n| docx.parts.iter().all(|p| &p.name != *n)) {
+        if let Some(xml) = read_entry(&mut archive, name)? {
             largest = largest.max(largest_id(&xml));
         }
     }
