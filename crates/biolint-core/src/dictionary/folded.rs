@@ -1,7 +1,9 @@
 //! The folded view of a document's prose that the dictionary trie is searched in.
 //!
 //! Folding (see `dictionary::keys`) changes lengths (runs of spaces collapse, `α` becomes
-//! `alpha`), so every folded byte remembers the offset of the character it came from. Bytes of
+//! `alpha`), so the folded text keeps the way back to the offset of the character each byte came
+//! from: as runs, since most bytes fold to one byte each and their offsets count up one by one
+//! (a per-byte table took four bytes of memory per byte of text). Bytes of
 //! the document that are not prose become a barrier byte (`\0`), which no term contains, so no
 //! match can cross code, math or a citation.
 
@@ -41,8 +43,39 @@ fn copied_run_end(input: &[u8], at: usize) -> usize {
 
 pub struct FoldedText {
     pub bytes: Vec<u8>,
-    /// `origin[i]` is the byte offset in the document of the character folded byte `i` came from.
-    origin: Vec<u32>,
+    /// Where the folded bytes came from, in order of `Run::folded`.
+    runs: Vec<Run>,
+    /// The run the last lookup found: lookups come in text order, so the next is in it or near.
+    last_run: std::cell::Cell<usize>,
+}
+
+/// Folded bytes from `folded` on (up to the next run) that came from the document's offsets
+/// counting up from `origin` (`steps`), or all from the character at `origin` (`α` folded to
+/// `alpha`).
+#[derive(Clone, Copy, Debug)]
+struct Run {
+    folded: u32,
+    origin: u32,
+    steps: bool,
+}
+
+/// Builds the runs, merging each piece into the run before it where the offsets go on counting.
+#[derive(Default)]
+struct Runs(Vec<Run>);
+
+impl Runs {
+    /// Folded bytes from `folded` on, `length` of them, came from `origin` (`steps`: counting up).
+    fn push(&mut self, folded: usize, origin: usize, length: usize, steps: bool) {
+        let (folded, origin) = (folded as u32, origin as u32);
+        if let Some(last) = self.0.last()
+            && last.steps
+            && last.origin + (folded - last.folded) == origin
+            && (steps || length == 1)
+        {
+            return;
+        }
+        self.0.push(Run { folded, origin, steps: steps || length == 1 });
+    }
 }
 
 impl FoldedText {
@@ -50,7 +83,7 @@ impl FoldedText {
     pub fn new(masked: &str) -> FoldedText {
         let input = masked.as_bytes();
         let mut bytes = Vec::with_capacity(input.len());
-        let mut origin = Vec::with_capacity(input.len());
+        let mut runs = Runs::default();
         let mut pending_space: Option<usize> = None;
         let mut at = 0;
         while at < input.len() {
@@ -63,12 +96,12 @@ impl FoldedText {
                     && !bytes.is_empty()
                     && bytes.last() != Some(&BARRIER)
                 {
+                    runs.push(bytes.len(), space_at, 1, true);
                     bytes.push(b' ');
-                    origin.push(space_at as u32);
                 }
                 let end = copied_run_end(input, at);
+                runs.push(bytes.len(), at, end - at, true);
                 bytes.extend(input[at..end].iter().map(u8::to_ascii_lowercase));
-                origin.extend(at as u32..end as u32);
                 at = end;
                 continue;
             }
@@ -90,8 +123,8 @@ impl FoldedText {
                 None => {
                     pending_space = None;
                     if bytes.last() != Some(&BARRIER) {
+                        runs.push(bytes.len(), at, 1, true);
                         bytes.push(BARRIER);
-                        origin.push(at as u32);
                     }
                 }
                 Some(Folded::Space) => {
@@ -102,21 +135,21 @@ impl FoldedText {
                         && !bytes.is_empty()
                         && bytes.last() != Some(&BARRIER)
                     {
+                        runs.push(bytes.len(), space_at, 1, true);
                         bytes.push(b' ');
-                        origin.push(space_at as u32);
                     }
                     match piece {
                         Folded::Byte(b) => {
+                            runs.push(bytes.len(), at, 1, true);
                             bytes.push(b);
-                            origin.push(at as u32);
                         }
                         Folded::Word(word) => {
+                            runs.push(bytes.len(), at, word.len(), false);
                             bytes.extend_from_slice(word.as_bytes());
-                            origin.extend(std::iter::repeat_n(at as u32, word.len()));
                         }
                         Folded::Keep => {
+                            runs.push(bytes.len(), at, len, true);
                             bytes.extend_from_slice(&input[at..at + len]);
-                            origin.extend((at..at + len).map(|o| o as u32));
                         }
                         Folded::Space => unreachable!("handled above"),
                     }
@@ -124,13 +157,32 @@ impl FoldedText {
             }
             at += len;
         }
-        FoldedText { bytes, origin }
+        FoldedText { bytes, runs: runs.0, last_run: std::cell::Cell::new(0) }
+    }
+
+    /// The byte offset in the document of the character folded byte `at` came from.
+    fn origin(&self, at: usize) -> usize {
+        let at = at as u32;
+        let contains = |k: usize| {
+            self.runs[k].folded <= at && self.runs.get(k + 1).is_none_or(|next| at < next.folded)
+        };
+        let hint = self.last_run.get();
+        let k = if hint < self.runs.len() && contains(hint) {
+            hint
+        } else if hint + 1 < self.runs.len() && contains(hint + 1) {
+            hint + 1
+        } else {
+            self.runs.partition_point(|run| run.folded <= at) - 1
+        };
+        self.last_run.set(k);
+        let run = self.runs[k];
+        (if run.steps { run.origin + (at - run.folded) } else { run.origin }) as usize
     }
 
     /// The document byte range that folded bytes `start..end` came from (whole characters).
     pub fn original_range(&self, start: usize, end: usize, text: &str) -> std::ops::Range<usize> {
-        let from = self.origin[start] as usize;
-        let mut to = self.origin[end - 1] as usize + 1;
+        let from = self.origin(start);
+        let mut to = self.origin(end - 1) + 1;
         while !text.is_char_boundary(to) {
             to += 1;
         }
@@ -157,7 +209,7 @@ mod tests {
         let text = " PINK1 (PARK6), p.R492*; x \0 y -z\t\u{b}W  v\u{a0}U ";
         let f = FoldedText::new(text);
         assert_eq!(f.bytes, b"pink1 (park6), p.r492*; x\0y z \x0bw v u");
-        let origins: Vec<u32> = (0..f.bytes.len()).map(|i| f.origin[i]).collect();
+        let origins: Vec<usize> = (0..f.bytes.len()).map(|i| f.origin(i)).collect();
         assert_eq!(
             origins,
             [
@@ -165,6 +217,25 @@ mod tests {
                 24, 25, 27, 29, 30, 32, 33, 34, 35, 36, 38, 39, 41
             ]
         );
+    }
+
+    #[test]
+    fn characters_folded_to_words_point_back_to_themselves() {
+        let text = "TNF-α  β2 Müller\u{3b3}x";
+        let f = FoldedText::new(text);
+        assert_eq!(f.bytes, "tnf alpha beta2 müllergammax".as_bytes());
+        let origins: Vec<usize> = (0..f.bytes.len()).map(|i| f.origin(i)).collect();
+        assert_eq!(
+            origins,
+            [
+                0, 1, 2, 3, 4, 4, 4, 4, 4, 6, 8, 8, 8, 8, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19,
+                19, 19, 19, 19, 21
+            ]
+        );
+        // Looked up out of order, the answers are the same.
+        for i in (0..f.bytes.len()).rev().step_by(3) {
+            assert_eq!(f.origin(i), origins[i], "{i}");
+        }
     }
 
     #[test]
