@@ -13,6 +13,7 @@ pub mod dictionary;
 pub mod engine;
 pub mod entity;
 pub mod markup;
+mod parallel;
 pub mod pubtator;
 pub mod recognize;
 pub mod report;

@@ -100,11 +100,14 @@ impl UserDictionary {
     }
 
     /// Every term found in the folded text, at token boundaries and with the right case.
-    pub(crate) fn find<'a>(
+    pub(crate) fn find<'a, 't>(
         &'a self,
-        text: &'a str,
-        folded: &'a FoldedText,
-    ) -> impl Iterator<Item = (Range<usize>, &'a CustomTerm)> + 'a {
+        text: &'t str,
+        folded: &'t FoldedText,
+    ) -> impl Iterator<Item = (Range<usize>, &'a CustomTerm)> + 't
+    where
+        'a: 't,
+    {
         let bytes = &folded.bytes;
         self.automaton.find_overlapping_iter(&bytes[..]).filter_map(move |m| {
             let (start, end) = (m.start(), m.end());

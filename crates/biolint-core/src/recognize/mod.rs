@@ -42,6 +42,7 @@ use crate::dictionary::folded::{BARRIER, FoldedText};
 use crate::dictionary::user::UserDictionary;
 use crate::entity::{Case, Entity, Meaning};
 use crate::markup::{DocumentKind, Prose, Reading};
+use crate::parallel;
 use crate::variant::scan::Found as FoundVariant;
 use abbreviations::Abbreviation;
 use candidates::{Candidate, Found, dictionary_candidates, merge, written_symbols};
@@ -87,19 +88,35 @@ pub fn recognize_in<'a>(
     let (reading, prose) = Reading::new(document, kind, prose);
     let text = reading.text();
     let masked = mask(text, &prose);
-    let folded = FoldedText::new(&masked);
-    let mut candidates = dictionary_candidates(text, &folded, dictionary);
-    if let Some(user) = user {
-        let terms = user.find(text, &folded).map(|(span, term)| Candidate {
-            span,
-            found: Found::User(term),
-            case: Case::Exact,
-        });
-        candidates = merge(candidates, terms.collect());
-    }
-    let about_mitochondria = is_about_mitochondria(&masked);
-    let variants = mtdna_variants(&masked, about_mitochondria, dictionary);
-    let abbreviations = abbreviations::find(&masked, &prose.tables, &prose.definitions);
+    // The dictionary's terms, and what the document says of itself (variants, definitions,
+    // synonyms), are found independently: side by side in a long document.
+    let (candidates, (about_mitochondria, variants, abbreviations, synonyms)) = parallel::both(
+        parallel::worth_it(text.len()),
+        || {
+            let folded = FoldedText::new(&masked);
+            let candidates = dictionary_candidates(text, &folded, dictionary);
+            match user {
+                Some(user) => {
+                    let terms = user.find(text, &folded).map(|(span, term)| Candidate {
+                        span,
+                        found: Found::User(term),
+                        case: Case::Exact,
+                    });
+                    merge(candidates, terms.collect())
+                }
+                None => candidates,
+            }
+        },
+        || {
+            let about_mitochondria = is_about_mitochondria(&masked);
+            (
+                about_mitochondria,
+                mtdna_variants(&masked, about_mitochondria, dictionary),
+                abbreviations::find(&masked, &prose.tables, &prose.definitions),
+                synonyms::find(&masked, dictionary),
+            )
+        },
+    );
 
     let mut context = Context {
         text,
@@ -116,7 +133,7 @@ pub fn recognize_in<'a>(
     let mut overrides = abbreviation_overrides(&abbreviations, &candidates, &context);
     // A synonym the author gives beside an approved symbol outweighs what a parenthesis seemed
     // to define, but not another definition of the form as a gene.
-    for (synonym, mention) in synonyms::find(&masked, dictionary) {
+    for (synonym, mention) in synonyms {
         if !matches!(overrides.get(&synonym), Some(Override::Means(_))) {
             overrides.insert(synonym, Override::Means(Meaning::Gene(mention)));
         }

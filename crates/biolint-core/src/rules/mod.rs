@@ -13,8 +13,8 @@ pub mod variant;
 
 pub use reference::{markdown_reference, table};
 
-use std::cell::OnceCell;
 use std::collections::{BTreeMap, BTreeSet};
+use std::sync::OnceLock;
 
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::dictionary::{Authority, Dictionary};
@@ -93,7 +93,7 @@ pub struct LintContext<'a> {
     rodent_authority: Option<Authority>,
     /// The gene mentions a finding may be about, found once for every gene rule (see
     /// [`gene::gene_mentions`]): indexes into the entities.
-    pub(crate) gene_mentions: OnceCell<Vec<usize>>,
+    pub(crate) gene_mentions: OnceLock<Vec<usize>>,
 }
 
 impl<'a> LintContext<'a> {
@@ -127,7 +127,7 @@ impl<'a> LintContext<'a> {
             recognized,
             species,
             rodent_authority,
-            gene_mentions: OnceCell::new(),
+            gene_mentions: OnceLock::new(),
         }
     }
 
