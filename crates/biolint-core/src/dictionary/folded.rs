@@ -45,8 +45,6 @@ pub struct FoldedText {
     pub bytes: Vec<u8>,
     /// Where the folded bytes came from, in order of `Run::folded`.
     runs: Vec<Run>,
-    /// The run the last lookup found: lookups come in text order, so the next is in it or near.
-    last_run: std::cell::Cell<usize>,
 }
 
 /// Folded bytes from `folded` on (up to the next run) that came from the document's offsets
@@ -157,25 +155,39 @@ impl FoldedText {
             }
             at += len;
         }
-        FoldedText { bytes, runs: runs.0, last_run: std::cell::Cell::new(0) }
+        FoldedText { bytes, runs: runs.0 }
     }
 
+    /// The way back to the document, for lookups on one thread.
+    pub fn origins(&self) -> Origins<'_> {
+        Origins { folded: self, last_run: std::cell::Cell::new(0) }
+    }
+}
+
+/// Looks up where folded bytes came from. Lookups come in text order, so each starts from the
+/// run the last one found.
+pub struct Origins<'f> {
+    folded: &'f FoldedText,
+    last_run: std::cell::Cell<usize>,
+}
+
+impl Origins<'_> {
     /// The byte offset in the document of the character folded byte `at` came from.
     fn origin(&self, at: usize) -> usize {
+        let runs = &self.folded.runs;
         let at = at as u32;
-        let contains = |k: usize| {
-            self.runs[k].folded <= at && self.runs.get(k + 1).is_none_or(|next| at < next.folded)
-        };
+        let contains =
+            |k: usize| runs[k].folded <= at && runs.get(k + 1).is_none_or(|next| at < next.folded);
         let hint = self.last_run.get();
-        let k = if hint < self.runs.len() && contains(hint) {
+        let k = if hint < runs.len() && contains(hint) {
             hint
-        } else if hint + 1 < self.runs.len() && contains(hint + 1) {
+        } else if hint + 1 < runs.len() && contains(hint + 1) {
             hint + 1
         } else {
-            self.runs.partition_point(|run| run.folded <= at) - 1
+            runs.partition_point(|run| run.folded <= at) - 1
         };
         self.last_run.set(k);
-        let run = self.runs[k];
+        let run = runs[k];
         (if run.steps { run.origin + (at - run.folded) } else { run.origin }) as usize
     }
 
@@ -200,8 +212,9 @@ mod tests {
         let f = FoldedText::new(text);
         assert_eq!(f.bytes, b"tnf alpha and leigh syndrome");
         let alpha = 4..9;
-        assert_eq!(&text[f.original_range(alpha.start, alpha.end, text)], "α");
-        assert_eq!(&text[f.original_range(14, 28, text)], "Leigh\n syndrome");
+        let origins = f.origins();
+        assert_eq!(&text[origins.original_range(alpha.start, alpha.end, text)], "α");
+        assert_eq!(&text[origins.original_range(14, 28, text)], "Leigh\n syndrome");
     }
 
     #[test]
@@ -209,7 +222,7 @@ mod tests {
         let text = " PINK1 (PARK6), p.R492*; x \0 y -z\t\u{b}W  v\u{a0}U ";
         let f = FoldedText::new(text);
         assert_eq!(f.bytes, b"pink1 (park6), p.r492*; x\0y z \x0bw v u");
-        let origins: Vec<usize> = (0..f.bytes.len()).map(|i| f.origin(i)).collect();
+        let origins: Vec<usize> = (0..f.bytes.len()).map(|i| f.origins().origin(i)).collect();
         assert_eq!(
             origins,
             [
@@ -224,7 +237,7 @@ mod tests {
         let text = "TNF-α  β2 Müller\u{3b3}x";
         let f = FoldedText::new(text);
         assert_eq!(f.bytes, "tnf alpha beta2 müllergammax".as_bytes());
-        let origins: Vec<usize> = (0..f.bytes.len()).map(|i| f.origin(i)).collect();
+        let origins: Vec<usize> = (0..f.bytes.len()).map(|i| f.origins().origin(i)).collect();
         assert_eq!(
             origins,
             [
@@ -233,8 +246,9 @@ mod tests {
             ]
         );
         // Looked up out of order, the answers are the same.
+        let lookups = f.origins();
         for i in (0..f.bytes.len()).rev().step_by(3) {
-            assert_eq!(f.origin(i), origins[i], "{i}");
+            assert_eq!(lookups.origin(i), origins[i], "{i}");
         }
     }
 

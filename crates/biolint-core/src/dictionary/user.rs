@@ -109,6 +109,7 @@ impl UserDictionary {
         'a: 't,
     {
         let bytes = &folded.bytes;
+        let origins = folded.origins();
         self.automaton.find_overlapping_iter(&bytes[..]).filter_map(move |m| {
             let (start, end) = (m.start(), m.end());
             let starts =
@@ -116,7 +117,7 @@ impl UserDictionary {
             let ends =
                 end == bytes.len() || !is_word_byte(bytes[end]) || !is_word_byte(bytes[end - 1]);
             let term = &self.terms[m.pattern().as_usize()];
-            let span = folded.original_range(start, end, text);
+            let span = origins.original_range(start, end, text);
             let case_ok = !term.exact_case || same_surface(&text[span.clone()], &term.written);
             (starts && ends && case_ok).then_some((span, &term.term))
         })

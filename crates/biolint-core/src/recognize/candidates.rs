@@ -50,10 +50,41 @@ pub(super) fn groups<'c, 'a>(
 /// The dictionary terms of the folded text, with their case checked against `text`, sorted by
 /// start and, at one start, longest first.
 ///
-/// Most terms are one word, and prose repeats its words: what a word (as written) matches, and
-/// where the trie stands after it, is worked out once per document. Only a word after which
-/// some term goes on (`Leigh` in `Leigh syndrome`) walks the trie further.
+/// Terms are found from each token start on its own, so a long text is searched in two halves
+/// side by side (see `crate::parallel`), each half's terms running on past its end as far as
+/// they go.
 pub(super) fn dictionary_candidates<'a>(
+    text: &str,
+    folded: &FoldedText,
+    dictionary: &Dictionary,
+) -> Vec<Candidate<'a>> {
+    let bytes = &folded.bytes;
+    // The halves meet at a token start: after the first space or barrier past the middle.
+    let middle = bytes.len() / 2;
+    let split = bytes[middle..].iter().position(|&b| b == b' ' || b == BARRIER);
+    match split {
+        Some(at) if crate::parallel::worth_it(bytes.len()) => {
+            let split = middle + at + 1;
+            let (mut first, second) = crate::parallel::both(
+                true,
+                || candidates_from(0..split, text, folded, dictionary),
+                || candidates_from(split..bytes.len(), text, folded, dictionary),
+            );
+            first.extend(second);
+            first
+        }
+        _ => candidates_from(0..bytes.len(), text, folded, dictionary),
+    }
+}
+
+/// The dictionary terms that start at the tokens of `starts` (folded offsets), as
+/// [`dictionary_candidates`] gives them.
+///
+/// Most terms are one word, and prose repeats its words: what a word (as written) matches, and
+/// where the trie stands after it, is worked out once per call. Only a word after which some
+/// term goes on (`Leigh` in `Leigh syndrome`) walks the trie further.
+fn candidates_from<'a>(
+    starts: Range<usize>,
     text: &str,
     folded: &FoldedText,
     dictionary: &Dictionary,
@@ -65,6 +96,7 @@ pub(super) fn dictionary_candidates<'a>(
         matched: Range<usize>,
     }
     let bytes = &folded.bytes;
+    let origins = folded.origins();
     let ends_token = |end: usize| {
         end == bytes.len() || !is_word_byte(bytes[end]) || !is_word_byte(bytes[end - 1])
     };
@@ -80,21 +112,21 @@ pub(super) fn dictionary_candidates<'a>(
                 if !ends_token(end) {
                     continue;
                 }
-                let written = &text[folded.original_range(written_from, end, text)];
+                let written = &text[origins.original_range(written_from, end, text)];
                 for (entry, case) in term_matches(term, written, dictionary) {
                     if !symbols_only || entry.is_symbol(dictionary.form(entry)) {
-                        let span = folded.original_range(start, end, text);
+                        let span = origins.original_range(start, end, text);
                         candidates.push(Candidate { span, found: Found::Dictionary(entry), case });
                     }
                 }
             }
         };
-    for (start, word_end) in token_starts(bytes) {
+    for (start, word_end) in token_starts(bytes, starts) {
         let first_here = candidates.len();
         if word_end == start {
             terms_after(&mut candidates, Node::ROOT, start, start, start, false);
         } else {
-            let span = folded.original_range(start, word_end, text);
+            let span = origins.original_range(start, word_end, text);
             let written = &text[span.clone()];
             let word = words.entry(written).or_insert_with(|| {
                 let node = dictionary.walk(Node::ROOT, &bytes[start..word_end]);
@@ -114,7 +146,7 @@ pub(super) fn dictionary_candidates<'a>(
         // `hOGG1`, `hGR`, `hERG`: a lower-case h before a symbol says "human". A folded `h` at a
         // token start comes from an `h` or an `H`.
         if bytes[start] == b'h' {
-            let span = folded.original_range(start, start + 1, text);
+            let span = origins.original_range(start, start + 1, text);
             if &text[span.clone()] == "h"
                 && text[span.end..].starts_with(|c: char| c.is_ascii_uppercase())
             {
@@ -138,13 +170,14 @@ fn term_matches<'d>(
     entries.filter_map(move |entry| Some((entry, case_match(written, entry, dictionary)?)))
 }
 
-/// The offsets where a term may start in folded text: the first byte of every word, and every
-/// other byte but a space or a barrier (chemical names may start with a bracket). Each comes
-/// with the end of the word it starts (the start itself for a byte that is no word byte).
-fn token_starts(bytes: &[u8]) -> impl Iterator<Item = (usize, usize)> + '_ {
-    let mut at = 0;
+/// The offsets in `within` where a term may start in folded text: the first byte of every
+/// word, and every other byte but a space or a barrier (chemical names may start with a
+/// bracket). Each comes with the end of the word it starts (the start itself for a byte that is
+/// no word byte). `within` must start at the start of the text or after a space or a barrier.
+fn token_starts(bytes: &[u8], within: Range<usize>) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let mut at = within.start;
     std::iter::from_fn(move || {
-        while at < bytes.len() {
+        while at < within.end {
             let start = at;
             let b = bytes[start];
             at += 1;
