@@ -1,13 +1,17 @@
-//! Checking many files on every core while reporting them in the order given: workers take the
+//! Checking many files on every core while reporting them in the order given: threads take the
 //! next file as they free up, and the results are handed on in order as soon as each one's
 //! predecessors are done, so output streams and never depends on which thread was faster.
+//!
+//! The calling thread checks files too, handing on what the others finished between its own
+//! files: a thread that only waited for results would be woken for each of them (thousands of
+//! context switches for a folder of abstracts) and take turns on a core with the workers.
 
 use std::collections::BTreeMap;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc;
 
-/// Calls `work` on each item on up to `threads` threads and `emit` on each result, in the
-/// items' order, on the calling thread.
+/// Calls `work` on each item on up to `threads` threads (the calling thread among them) and
+/// `emit` on each result, in the items' order, on the calling thread.
 pub fn map_in_order<T: Sync, R: Send>(
     items: &[T],
     threads: usize,
@@ -20,15 +24,18 @@ pub fn map_in_order<T: Sync, R: Send>(
         return;
     }
     let next = AtomicUsize::new(0);
-    let (sender, receiver) = mpsc::sync_channel::<(usize, R)>(threads * 4);
+    let take = || {
+        let i = next.fetch_add(1, Ordering::Relaxed);
+        items.get(i).map(|item| (i, item))
+    };
+    // Unbounded: a worker must not wait for the calling thread to finish a long file of its own.
+    let (sender, receiver) = mpsc::channel::<(usize, R)>();
     std::thread::scope(|scope| {
-        for _ in 0..threads {
+        for _ in 1..threads {
             let sender = sender.clone();
-            let (next, work) = (&next, &work);
+            let (take, work) = (&take, &work);
             scope.spawn(move || {
-                loop {
-                    let i = next.fetch_add(1, Ordering::Relaxed);
-                    let Some(item) = items.get(i) else { break };
+                while let Some((i, item)) = take() {
                     if sender.send((i, work(item))).is_err() {
                         break;
                     }
@@ -38,12 +45,21 @@ pub fn map_in_order<T: Sync, R: Send>(
         drop(sender);
         let mut waiting = BTreeMap::new();
         let mut due = 0;
-        for (i, result) in receiver {
+        let mut hand_on = |i: usize, result: R| {
             waiting.insert(i, result);
             while let Some(result) = waiting.remove(&due) {
                 emit(result);
                 due += 1;
             }
+        };
+        while let Some((i, item)) = take() {
+            hand_on(i, work(item));
+            for (i, result) in receiver.try_iter() {
+                hand_on(i, result);
+            }
+        }
+        for (i, result) in receiver {
+            hand_on(i, result);
         }
     });
 }
