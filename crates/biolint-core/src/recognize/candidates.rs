@@ -100,7 +100,9 @@ fn candidates_from<'a>(
     let ends_token = |end: usize| {
         end == bytes.len() || !is_word_byte(bytes[end]) || !is_word_byte(bytes[end - 1])
     };
-    let mut words: FxHashMap<&str, Word> = FxHashMap::default();
+    // About one distinct word in ten bytes of an abstract; sized so that it rarely grows.
+    let mut words: FxHashMap<&str, Word> =
+        FxHashMap::with_capacity_and_hasher((starts.len() / 10).min(1 << 16), Default::default());
     let mut matched: Vec<(Entry, Case)> = Vec::new();
     let mut candidates: Vec<Candidate> = Vec::new();
     // The terms from `node` along `bytes[from..]`: `start` is where the span starts (before

@@ -135,9 +135,16 @@ pub(super) fn short_form_occurrences<'a>(
     if shorts.is_empty() {
         return Vec::new();
     }
+    // A DFA searches fastest but takes longest to build: worth it for a long text, not for an
+    // abstract, where building it took more than searching.
+    let kind = if masked.len() >= 16 * 1024 {
+        AhoCorasickKind::DFA
+    } else {
+        AhoCorasickKind::ContiguousNFA
+    };
     let Ok(automaton) = AhoCorasick::builder()
         .match_kind(MatchKind::LeftmostLongest)
-        .kind(Some(AhoCorasickKind::DFA))
+        .kind(Some(kind))
         .build(&shorts)
     else {
         return Vec::new();
