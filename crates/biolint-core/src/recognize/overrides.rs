@@ -4,6 +4,7 @@
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use rustc_hash::FxHashMap;
+use std::ops::Range;
 
 use super::abbreviations::{Abbreviation, Form};
 use super::candidates::{Candidate, Found, groups};
@@ -135,34 +136,57 @@ pub(super) fn short_form_occurrences<'a>(
     if shorts.is_empty() {
         return Vec::new();
     }
-    // A DFA searches fastest but takes longest to build: worth it for a long text, not for an
-    // abstract, where building it took more than searching.
-    let kind = if masked.len() >= 16 * 1024 {
-        AhoCorasickKind::DFA
-    } else {
-        AhoCorasickKind::ContiguousNFA
-    };
-    let Ok(automaton) = AhoCorasick::builder()
-        .match_kind(MatchKind::LeftmostLongest)
-        .kind(Some(kind))
-        .build(&shorts)
-    else {
-        return Vec::new();
-    };
     let bytes = masked.as_bytes();
-    automaton
-        .find_iter(masked)
+    leftmost_longest(masked, &shorts)
+        .into_iter()
         .filter(|m| {
-            let starts = m.start() == 0
-                || !is_word_byte(bytes[m.start() - 1])
-                || !is_word_byte(bytes[m.start()]);
-            let ends = m.end() == bytes.len()
-                || !is_word_byte(bytes[m.end()])
-                || !is_word_byte(bytes[m.end() - 1]);
+            let starts =
+                m.start == 0 || !is_word_byte(bytes[m.start - 1]) || !is_word_byte(bytes[m.start]);
+            let ends = m.end == bytes.len()
+                || !is_word_byte(bytes[m.end])
+                || !is_word_byte(bytes[m.end - 1]);
             starts && ends
         })
-        .map(|m| Candidate { span: m.range(), found: Found::ShortForm, case: Case::Exact })
+        .map(|span| Candidate { span, found: Found::ShortForm, case: Case::Exact })
         .collect()
+}
+
+/// The occurrences of `patterns` in `text` that a leftmost-longest search finds: from the
+/// start, the longest pattern at the leftmost place one occurs, then on after it.
+///
+/// An automaton (a DFA) searches a long text fastest, but building it took more than searching
+/// an abstract, which has a few short forms: there, each pattern is looked for on its own
+/// (`memmem`, every occurrence, overlapping ones too) and the leftmost-longest are kept.
+fn leftmost_longest(text: &str, patterns: &[&String]) -> Vec<Range<usize>> {
+    if text.len() >= 16 * 1024 {
+        let Ok(automaton) = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .kind(Some(AhoCorasickKind::DFA))
+            .build(patterns)
+        else {
+            return Vec::new();
+        };
+        return automaton.find_iter(text).map(|m| m.range()).collect();
+    }
+    let mut all: Vec<Range<usize>> = Vec::new();
+    for pattern in patterns.iter().filter(|p| !p.is_empty()) {
+        let finder = memchr::memmem::Finder::new(pattern.as_bytes());
+        let mut from = 0;
+        while let Some(at) = finder.find(&text.as_bytes()[from..]) {
+            all.push(from + at..from + at + pattern.len());
+            from += at + 1;
+        }
+    }
+    all.sort_unstable_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
+    let mut after = 0;
+    all.retain(|m| {
+        let keep = m.start >= after;
+        if keep {
+            after = m.end;
+        }
+        keep
+    });
+    all
 }
 
 /// The dictionary entries the short form of a definition matches, with their case: those found
@@ -238,6 +262,26 @@ fn singular_or_plural(short: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn short_forms_are_found_as_an_automaton_finds_them() {
+        use proptest::prelude::*;
+        // Small alphabets, so that patterns overlap each other and themselves often.
+        let strategy = ("[abAB -]{0,40}", proptest::collection::vec("[abAB-]{1,4}", 1..6));
+        proptest!(ProptestConfig::with_cases(2000), |((text, patterns) in strategy)| {
+            let mut patterns: Vec<String> = patterns;
+            patterns.sort();
+            patterns.dedup();
+            let patterns: Vec<&String> = patterns.iter().collect();
+            let automaton = AhoCorasick::builder()
+                .match_kind(MatchKind::LeftmostLongest)
+                .build(&patterns)
+                .unwrap();
+            let expected: Vec<Range<usize>> =
+                automaton.find_iter(&text).map(|m| m.range()).collect();
+            prop_assert_eq!(leftmost_longest(&text, &patterns), expected);
+        });
+    }
     use crate::dictionary::MeshId;
 
     #[test]
