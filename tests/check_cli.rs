@@ -157,6 +157,25 @@ fn configuration_is_found_by_walking_up_and_errors_name_the_line() {
 }
 
 #[test]
+fn each_folder_has_its_own_configuration_in_one_run() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "a/biolint.toml", "allow = [\"PARK2\"]\n");
+    for file in ["a/1.md", "a/2.md", "a/sub/3.md", "b/1.md", "b/2.md", "4.md"] {
+        write(dir.path(), file, "PARK2 was studied.\n");
+    }
+    let out = biolint_in(dir.path(), &["check", "--format", "json", "--threads", "2", "."]);
+    let json: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let flagged: Vec<&str> = json
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|file| !file["diagnostics"].as_array().unwrap().is_empty())
+        .map(|file| file["path"].as_str().unwrap())
+        .collect();
+    assert_eq!(flagged, ["./4.md", "./b/1.md", "./b/2.md"]);
+}
+
+#[test]
 fn standard_input_with_a_kind() {
     let mut child = Command::new(env!("CARGO_BIN_EXE_biolint"))
         .args(["check", "--stdin-kind", "latex", "--format", "json", "-"])

@@ -12,6 +12,9 @@ use crate::project;
 
 pub struct Configs {
     explicit: Option<Arc<Config>>,
+    /// The `biolint.toml` governing each folder files were asked for from: a folder of
+    /// thousands of files is looked up once (each lookup is a walk up the tree on disk).
+    folders: HashMap<PathBuf, Option<PathBuf>>,
     found: HashMap<PathBuf, Arc<Config>>,
     default: Arc<Config>,
 }
@@ -29,7 +32,7 @@ impl Configs {
                 default.clone()
             }
         });
-        Configs { explicit, found: HashMap::new(), default }
+        Configs { explicit, folders: HashMap::new(), found: HashMap::new(), default }
     }
 
     /// The configuration of `file` (`-` for standard input: the current folder's).
@@ -37,8 +40,19 @@ impl Configs {
         if let Some(config) = &self.explicit {
             return config.clone();
         }
-        let start = if file == "-" { Path::new(".") } else { Path::new(file) };
-        let Some(path) = project::find(start) else { return self.default.clone() };
+        let folder = match Path::new(file).parent() {
+            Some(folder) if file != "-" && !folder.as_os_str().is_empty() => folder,
+            _ => Path::new("."),
+        };
+        let path = match self.folders.get(folder) {
+            Some(path) => path.clone(),
+            None => {
+                let path = project::find(folder);
+                self.folders.insert(folder.to_owned(), path.clone());
+                path
+            }
+        };
+        let Some(path) = path else { return self.default.clone() };
         if let Some(config) = self.found.get(&path) {
             return config.clone();
         }
