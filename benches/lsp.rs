@@ -111,8 +111,16 @@ impl Server {
             let (arrived, message) =
                 self.messages.recv_timeout(Duration::from_secs(60)).expect("the server answers");
             if message.get("method").is_some() && message.get("id").is_some() {
+                // As an editor answers: no settings (`null`) for each configuration item asked
+                // for, and nothing to say to other requests.
                 let id = message["id"].clone();
-                self.send(json!({"jsonrpc": "2.0", "id": id, "result": null}));
+                let result = match message["params"]["items"].as_array() {
+                    Some(items) if message["method"] == "workspace/configuration" => {
+                        json!(vec![Value::Null; items.len()])
+                    }
+                    _ => Value::Null,
+                };
+                self.send(json!({"jsonrpc": "2.0", "id": id, "result": result}));
             } else if accept(&message) {
                 return (arrived, message);
             }
@@ -200,10 +208,14 @@ fn main() {
     let started = Instant::now();
     let mut server = Server::start();
     let capabilities = json!({"textDocument": {"publishDiagnostics": {"versionSupport": true}}});
-    server.request(
+    let (initialized, _) = server.request(
         "initialize",
         json!({"capabilities": capabilities, "rootUri": null, "processId": null}),
     );
+    // A server that only takes whole documents (`TextDocumentSyncKind.Full`, harper-ls) is sent
+    // the whole text after each keystroke, as an editor would.
+    let sync = &initialized["capabilities"]["textDocumentSync"];
+    let whole_text = sync == 1 || sync["change"] == 1;
     println!("start → initialize answered: {:.1} ms", ms(started.elapsed()));
     server.notify("initialized", json!({}));
     let uri = "file:///bench/chapter.md";
@@ -223,6 +235,7 @@ fn main() {
     // back with backspaces, and again: every keystroke changes the text, some the findings.
     let typed = " and PARK2";
     let at = chapter.len() / 2 + chapter[chapter.len() / 2..].find(". ").unwrap();
+    let mut text = chapter.clone();
     let origin = position_of(&chapter, at);
     let (line, column) = (origin["line"].as_u64().unwrap(), origin["character"].as_u64().unwrap());
     let mut length = 0; // characters typed so far
@@ -233,14 +246,17 @@ fn main() {
         let change = if cycle < typed.len() {
             let c = &typed[cycle..cycle + 1];
             let p = json!({"line": line, "character": column + length});
+            text.insert_str(at + length as usize, c);
             length += 1;
             json!({"range": {"start": p, "end": p}, "text": c})
         } else {
             length -= 1;
+            text.remove(at + length as usize);
             let start = json!({"line": line, "character": column + length});
             let end = json!({"line": line, "character": column + length + 1});
             json!({"range": {"start": start, "end": end}, "text": ""})
         };
+        let change = if whole_text { json!({"text": text}) } else { change };
         let document = json!({"uri": uri, "version": version});
         let sent = server.notify(
             "textDocument/didChange",
