@@ -107,20 +107,24 @@ fn findings(document: Document, config: &Config, recognized: &Recognized) -> Vec
         LintContext::new(reading.text(), document.kind, dictionary, recognized, &config.species);
     // The gene rules and the variant rules share nothing: side by side in a long document.
     // The findings are sorted below, so the order the two groups finish in does not matter.
+    let enabled = |gene_rules: bool| {
+        rules::all().iter().filter(move |rule| {
+            let info = rule.info();
+            info.id.starts_with("gene/") == gene_rules
+                && config.severity(info.id, info.default_severity).is_some()
+        })
+    };
     let run = |gene_rules: bool| {
         let mut diagnostics = Vec::new();
-        for rule in rules::all() {
-            let info = rule.info();
-            if info.id.starts_with("gene/") == gene_rules
-                && config.severity(info.id, info.default_severity).is_some()
-            {
-                rule.check(&context, &mut diagnostics);
-            }
+        for rule in enabled(gene_rules) {
+            rule.check(&context, &mut diagnostics);
         }
         diagnostics
     };
-    let (mut diagnostics, variant_findings) =
-        parallel::both(parallel::worth_it(document.text.len()), || run(true), || run(false));
+    let split = parallel::worth_it(document.text.len())
+        && enabled(true).next().is_some()
+        && enabled(false).next().is_some();
+    let (mut diagnostics, variant_findings) = parallel::both(split, || run(true), || run(false));
     diagnostics.extend(variant_findings);
     let mut diagnostics: Vec<Diagnostic> =
         diagnostics.into_iter().map(|d| diagnostic_in_document(reading, prose, d)).collect();
