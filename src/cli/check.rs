@@ -67,7 +67,8 @@ pub struct Args {
     /// mistake.
     #[arg(long, value_name = "MB", default_value_t = crate::MAX_DOCUMENT_BYTES / MB)]
     max_file_size: u64,
-    /// Check this many files at once (default: one per core).
+    /// Use this many threads (default: one per core): files are checked that many at once,
+    /// and a long file's work is split only while fewer are being checked.
     #[arg(long, value_name = "N")]
     threads: Option<NonZeroUsize>,
 }
@@ -161,6 +162,7 @@ pub fn run(args: Args) -> ExitCode {
         .threads
         .or_else(|| std::thread::available_parallelism().ok())
         .map_or(1, NonZeroUsize::get);
+    biolint_core::limit_threads(threads);
 
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());

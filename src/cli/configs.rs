@@ -47,7 +47,8 @@ impl Configs {
         let path = match self.folders.get(folder) {
             Some(path) => path.clone(),
             None => {
-                let path = project::find(folder);
+                // A folder that does not exist has no configuration: its files cannot be read.
+                let path = if folder.is_dir() { project::find(folder) } else { None };
                 self.folders.insert(folder.to_owned(), path.clone());
                 path
             }

@@ -1,10 +1,12 @@
 //! Checking many files on every core while reporting them in the order given: threads take the
-//! next file as they free up, and the results are handed on in order as soon as each one's
-//! predecessors are done, so output streams and never depends on which thread was faster.
+//! next file as they free up, and the results are handed on in order, so output streams and
+//! never depends on which thread was faster.
 //!
 //! The calling thread checks files too, handing on what the others finished between its own
 //! files: a thread that only waited for results would be woken for each of them (thousands of
-//! context switches for a folder of abstracts) and take turns on a core with the workers.
+//! context switches for a folder of abstracts) and take turns on a core with the workers. So a
+//! result is handed on once its predecessors are done and the calling thread is between files;
+//! until then it waits in memory (the workers never wait for the calling thread).
 
 use std::collections::BTreeMap;
 use std::sync::atomic::{AtomicUsize, Ordering};

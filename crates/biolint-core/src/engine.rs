@@ -105,8 +105,8 @@ fn findings(document: Document, config: &Config, recognized: &Recognized) -> Vec
     let prose = &recognized.prose.ranges;
     let context =
         LintContext::new(reading.text(), document.kind, dictionary, recognized, &config.species);
-    // The gene rules and the variant rules share nothing: side by side in a long document.
-    // The findings are sorted below, so the order the two groups finish in does not matter.
+    // The gene rules and the others (the variant rules) share nothing: side by side in a long
+    // document, the gene rules' findings put first either way, then all sorted below.
     let enabled = |gene_rules: bool| {
         rules::all().iter().filter(move |rule| {
             let info = rule.info();
@@ -124,8 +124,8 @@ fn findings(document: Document, config: &Config, recognized: &Recognized) -> Vec
     let split = parallel::worth_it(document.text.len())
         && enabled(true).next().is_some()
         && enabled(false).next().is_some();
-    let (mut diagnostics, variant_findings) = parallel::both(split, || run(true), || run(false));
-    diagnostics.extend(variant_findings);
+    let (mut diagnostics, other_findings) = parallel::both(split, || run(true), || run(false));
+    diagnostics.extend(other_findings);
     let mut diagnostics: Vec<Diagnostic> =
         diagnostics.into_iter().map(|d| diagnostic_in_document(reading, prose, d)).collect();
     let in_document =
@@ -266,6 +266,27 @@ mod tests {
         assert!(split.diagnostics.len() > 400, "{}", split.diagnostics.len());
         assert_eq!(split.diagnostics, whole.diagnostics);
         assert_eq!(split.entities, whole.entities);
+    }
+
+    #[test]
+    fn a_term_across_the_middle_of_a_split_document_is_found_whole() {
+        // The same length each time, the term one byte further on: the middle, where the
+        // dictionary search splits, passes through every byte of the term and its edges.
+        let config = Config::default();
+        for before in 0..40 {
+            let text = format!(
+                "{} Leigh syndrome and tumor necrosis factor {}",
+                "a".repeat(before),
+                "b".repeat(40 - before)
+            );
+            let document = Document { text: &text, kind: DocumentKind::Plain };
+            let split = parallel::forced(true, || analyze(document, &config));
+            let whole = parallel::forced(false, || analyze(document, &config));
+            assert_eq!(split.entities, whole.entities, "{text}");
+            let found: Vec<&str> = split.entities.iter().map(|e| &text[e.span.clone()]).collect();
+            assert!(found.contains(&"Leigh syndrome"), "{text}: {found:?}");
+            assert!(found.contains(&"tumor necrosis factor"), "{text}: {found:?}");
+        }
     }
 
     fn rules_found(text: &str, config: &Config) -> Vec<(&'static str, Severity, String)> {

@@ -29,3 +29,4 @@ pub use dictionary::user::UserDictionary;
 pub use engine::{Analysis, Document, analyze, analyze_structured, annotate, lint};
 pub use entity::{Entity, EntityType, Meaning};
 pub use markup::{DocumentKind, Structure};
+pub use parallel::limit_threads;

@@ -7,6 +7,11 @@
 //! abstract) stays on one thread, where starting another costs more than it saves, and so does
 //! every document while as many are being checked as there are cores (`biolint check` on a
 //! folder), where a second thread would only take a core from another document.
+//!
+//! The dictionary search, the longest step, splits once more inside its half, so a long
+//! document briefly has three threads on two cores: the other half's steps finish first, and
+//! the search's two halves then have a core each. [`limit_threads`] lowers the number of
+//! cores counted on; at one, every document stays on the thread that checks it.
 
 use std::sync::OnceLock;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -17,6 +22,15 @@ const PARALLEL_FROM: usize = 32 * 1024;
 
 /// How many documents are being checked in this process now.
 static CHECKING: AtomicUsize = AtomicUsize::new(0);
+
+/// The cores counted on; 0 until [`limit_threads`] sets it: every core.
+static THREADS: AtomicUsize = AtomicUsize::new(0);
+
+/// Counts on `threads` cores from now on, however many the machine has: at 1, no document's
+/// work is split (`biolint check --threads 1`).
+pub fn limit_threads(threads: usize) {
+    THREADS.store(threads.max(1), Ordering::Relaxed);
+}
 
 /// Counts a document as being checked while it lives.
 pub(crate) struct Checking(());
@@ -35,14 +49,17 @@ impl Drop for Checking {
 }
 
 /// Whether work on a document of `length` bytes is split across two threads: it is long, and
-/// fewer documents are being checked than there are cores.
+/// fewer documents are being checked than there are cores to count on.
 pub(crate) fn worth_it(length: usize) -> bool {
     #[cfg(test)]
     if let Some(split) = FORCED.get() {
         return split;
     }
     static CORES: OnceLock<usize> = OnceLock::new();
-    let cores = *CORES.get_or_init(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
+    let cores = match THREADS.load(Ordering::Relaxed) {
+        0 => *CORES.get_or_init(|| std::thread::available_parallelism().map_or(1, |n| n.get())),
+        threads => threads,
+    };
     length >= PARALLEL_FROM && CHECKING.load(Ordering::Relaxed) < cores
 }
 

@@ -131,8 +131,11 @@ pub(super) fn short_form_occurrences<'a>(
     masked: &str,
     overrides: &FxHashMap<String, Override>,
 ) -> Vec<Candidate<'a>> {
-    let shorts: Vec<&String> =
-        overrides.iter().filter(|(_, o)| matches!(o, Override::Means(_))).map(|(s, _)| s).collect();
+    let shorts: Vec<&str> = overrides
+        .iter()
+        .filter(|(_, o)| matches!(o, Override::Means(_)))
+        .map(|(s, _)| s.as_str())
+        .collect();
     if shorts.is_empty() {
         return Vec::new();
     }
@@ -156,16 +159,15 @@ pub(super) fn short_form_occurrences<'a>(
 ///
 /// An automaton (a DFA) searches a long text fastest, but building it took more than searching
 /// an abstract, which has a few short forms: there, each pattern is looked for on its own
-/// (`memmem`, every occurrence, overlapping ones too) and the leftmost-longest are kept.
-fn leftmost_longest(text: &str, patterns: &[&String]) -> Vec<Range<usize>> {
-    if text.len() >= 16 * 1024 {
-        let Ok(automaton) = AhoCorasick::builder()
+/// (`memmem`, every occurrence, overlapping ones too) and the leftmost-longest are kept. So
+/// they are too if the DFA cannot be built (too many patterns for its size limit).
+fn leftmost_longest(text: &str, patterns: &[&str]) -> Vec<Range<usize>> {
+    if text.len() >= 16 * 1024
+        && let Ok(automaton) = AhoCorasick::builder()
             .match_kind(MatchKind::LeftmostLongest)
             .kind(Some(AhoCorasickKind::DFA))
             .build(patterns)
-        else {
-            return Vec::new();
-        };
+    {
         return automaton.find_iter(text).map(|m| m.range()).collect();
     }
     let mut all: Vec<Range<usize>> = Vec::new();
@@ -262,6 +264,7 @@ fn singular_or_plural(short: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::dictionary::MeshId;
 
     #[test]
     fn short_forms_are_found_as_an_automaton_finds_them() {
@@ -272,7 +275,7 @@ mod tests {
             let mut patterns: Vec<String> = patterns;
             patterns.sort();
             patterns.dedup();
-            let patterns: Vec<&String> = patterns.iter().collect();
+            let patterns: Vec<&str> = patterns.iter().map(String::as_str).collect();
             let automaton = AhoCorasick::builder()
                 .match_kind(MatchKind::LeftmostLongest)
                 .build(&patterns)
@@ -282,7 +285,6 @@ mod tests {
             prop_assert_eq!(leftmost_longest(&text, &patterns), expected);
         });
     }
-    use crate::dictionary::MeshId;
 
     #[test]
     fn short_forms_are_found_as_whole_tokens_longest_first() {
