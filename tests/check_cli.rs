@@ -176,6 +176,21 @@ fn each_folder_has_its_own_configuration_in_one_run() {
 }
 
 #[test]
+fn a_file_in_a_missing_folder_is_one_error_not_a_configuration_from_elsewhere() {
+    let dir = tempfile::tempdir().unwrap();
+    // A broken configuration where the command runs: it is not the missing folder's.
+    write(dir.path(), "biolint.toml", "allow = [\n");
+    write(dir.path(), "here.md", "PARK2 was studied.\n");
+    let out = biolint_in(dir.path(), &["check", "here.md"]);
+    assert!(String::from_utf8_lossy(&out.stderr).contains("biolint.toml"));
+    let out = biolint_in(dir.path(), &["check", "missing/x.md"]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    assert!(stderr.contains("missing/x.md"), "{stderr}");
+    assert!(!stderr.contains("biolint.toml"), "{stderr}");
+}
+
+#[test]
 fn standard_input_with_a_kind() {
     let mut child = Command::new(env!("CARGO_BIN_EXE_biolint"))
         .args(["check", "--stdin-kind", "latex", "--format", "json", "-"])
