@@ -79,6 +79,13 @@ pub fn anchor(id: &str) -> String {
 const MOUSE: &str = "10090";
 const RAT: &str = "10116";
 const HUMAN: &str = "9606";
+/// The nematode, whose gene names are lower case with a hyphen and a number (`spo-11`).
+const WORM: &str = "6239";
+/// Taxonomy IDs of species whose gene symbols are written in lower case: fish (ZFIN's
+/// convention: zebrafish, medaka, fugu, trout, salmon), frogs (Xenbase), the fly (FlyBase,
+/// for most genes), the worm (WormBase) and fission yeast (PomBase).
+const LOWER_CASE_SPECIES: [&str; 10] =
+    ["7955", "8090", "31033", "8022", "8030", "8355", "8364", "7227", WORM, "4896"];
 
 /// Everything a rule may look at.
 pub struct LintContext<'a> {
@@ -91,6 +98,8 @@ pub struct LintContext<'a> {
     pub species: BTreeSet<String>,
     /// See [`LintContext::rodent_authority`].
     rodent_authority: Option<Authority>,
+    /// See [`LintContext::is_about_lower_case_species`].
+    lower_case_species: bool,
     /// The gene mentions a finding may be about, found once for every gene rule (see
     /// [`gene::gene_mentions`]): indexes into the entities.
     pub(crate) gene_mentions: OnceLock<Vec<usize>>,
@@ -120,6 +129,7 @@ impl<'a> LintContext<'a> {
             }
         }
         let rodent_authority = rodent_authority(configured_species, &mentions);
+        let lower_case_species = lower_case_species(configured_species, &mentions);
         LintContext {
             text,
             kind,
@@ -127,6 +137,7 @@ impl<'a> LintContext<'a> {
             recognized,
             species,
             rodent_authority,
+            lower_case_species,
             gene_mentions: OnceLock::new(),
         }
     }
@@ -157,6 +168,29 @@ impl<'a> LintContext<'a> {
     pub fn is_about_humans_only(&self) -> bool {
         self.species.contains(HUMAN) && !self.is_about_rodents()
     }
+
+    /// Whether the document is about fish, frogs, flies, worms or fission yeast, whose gene
+    /// symbols are written in lower case (`gata1` in a zebrafish paper): the configuration says
+    /// so, or the text (its reference list aside) names them at least as often as humans and
+    /// as mice and rats together.
+    pub fn is_about_lower_case_species(&self) -> bool {
+        self.lower_case_species
+    }
+
+    /// Whether the document names the nematode, whose genes are written `spo-11`.
+    pub fn names_the_worm(&self) -> bool {
+        self.species.contains(WORM)
+    }
+}
+
+/// See [`LintContext::is_about_lower_case_species`].
+fn lower_case_species(configured_species: &[String], mentions: &BTreeMap<&str, usize>) -> bool {
+    if !configured_species.is_empty() {
+        return configured_species.iter().any(|s| LOWER_CASE_SPECIES.contains(&s.as_str()));
+    }
+    let count = |taxon: &str| mentions.get(taxon).copied().unwrap_or(0);
+    let lower_case: usize = LOWER_CASE_SPECIES.iter().map(|taxon| count(taxon)).sum();
+    lower_case > 0 && lower_case >= count(HUMAN) && lower_case >= count(MOUSE) + count(RAT)
 }
 
 /// See [`LintContext::rodent_authority`]; `mentions` counts the text's names of each species, by

@@ -20,7 +20,10 @@ Flagged: a human symbol in another case that no mouse or rat symbol and no Engli
 explains (C19ORF12), and a rodent-case symbol (Tfam) in a document whose species are human only \
 (it names humans or patients and no mouse or rat, or biolint.toml says `species = [\"human\"]`).\n\n\
 Not flagged: rodent case in a document about mice or rats, or one that names no species; \
-aliases and previous symbols (their own rules apply).\n\n\
+a name without capitals in a paper about fish, frogs, flies, worms or fission yeast, whose \
+genes are written so (gata1 in a zebrafish paper; `species = [\"zebrafish\"]` says it where \
+the text does not), and a worm's name (spo-11) in a paper that names C. elegans; aliases and \
+previous symbols (their own rules apply).\n\n\
 In a paper about mice (or about rats and not mice), MGI's (RGD's) names decide: the species' \
 symbol is right (Sirt1), and so is the symbol in capitals, as MGI and RGD write the protein \
 (SIRT1); a synonym is reported with the MGI symbol as the fix (Mig12 → Mid1ip1), or with the \
@@ -44,6 +47,9 @@ impl Rule for SymbolCase {
                 continue;
             }
             let written = context.written(entity);
+            if is_lower_case_species_name(context, written) {
+                continue;
+            }
             if let Some(reading) = rodent_reading(context, written) {
                 out.extend(rodent_finding(&INFO, context, entity, reading));
                 continue;
@@ -60,12 +66,12 @@ impl Rule for SymbolCase {
             let message = if rodent {
                 format!(
                     "{written} is the mouse or rat spelling; this document is about humans, whose \
-                     symbol is {symbol}: {}",
+                     symbol is {}",
                     describe(context, gene.gene)
                 )
             } else {
                 format!(
-                    "{written} is in the wrong case: the HGNC symbol is {symbol} ({})",
+                    "{written} is in the wrong case: the HGNC symbol is {}",
                     describe(context, gene.gene)
                 )
             };
@@ -80,6 +86,26 @@ impl Rule for SymbolCase {
             });
         }
     }
+}
+
+/// Whether `written` is how a species with lower-case gene names writes its gene: any name
+/// without capitals in a paper about fish, frogs, flies, worms or fission yeast (`gata1` in a
+/// zebrafish paper), and a worm's name (`spo-11`: letters, a hyphen and a number, where the
+/// human symbol has no hyphen) in one that names the worm.
+fn is_lower_case_species_name(context: &LintContext, written: &str) -> bool {
+    if written.chars().any(char::is_uppercase) {
+        return false;
+    }
+    if context.is_about_lower_case_species() {
+        return true;
+    }
+    let worm_shaped = written.split_once('-').is_some_and(|(name, number)| {
+        !name.is_empty()
+            && name.bytes().all(|b| b.is_ascii_lowercase())
+            && !number.is_empty()
+            && number.bytes().all(|b| b.is_ascii_digit())
+    });
+    worm_shaped && context.names_the_worm()
 }
 
 #[cfg(test)]
@@ -105,6 +131,36 @@ mod tests {
         assert!(flagged(RULE, "Tfam knockout mice lacked mtDNA.").is_empty());
         assert!(flagged(RULE, "Pink1 and Prkn in rat neurons.").is_empty());
         assert!(flagged(RULE, "Tfam was measured.").is_empty());
+    }
+
+    #[test]
+    fn the_message_names_the_symbol_once() {
+        let found = crate::rules::testing::findings(RULE, "C19ORF12 variants.");
+        assert_eq!(
+            found[0].message,
+            "C19ORF12 is in the wrong case: the HGNC symbol is C19orf12 (chromosome 19 open \
+             reading frame 12, NCBI Gene 83636)"
+        );
+    }
+
+    #[test]
+    fn lower_case_is_the_spelling_of_fish_frogs_flies_and_worms() {
+        let zebrafish = "In zebrafish embryos, gata1 and rag1 were lost; zebrafish mutants \
+                         also lacked gata2.";
+        assert!(flagged(RULE, zebrafish).is_empty());
+        // The same spelling in a paper about human cells is a slip.
+        assert_eq!(
+            flagged(RULE, "In human cells, gata1 was lost."),
+            [("gata1".into(), vec!["GATA1".into()])]
+        );
+        // A mouse paper that mentions zebrafish once is still about mice.
+        let mouse = "Mice lacked Gata1; mice and mice again; unlike zebrafish, gata2 mice died.";
+        assert_eq!(flagged(RULE, mouse).len(), 1);
+        // A worm's gene, where the paper names the worm; elsewhere a slip.
+        let worm = "Mice lacking Spo11 were sterile, as mice are. In C. elegans, spo-11 mutants \
+                    lack crossovers.";
+        assert!(flagged(RULE, worm).is_empty());
+        assert_eq!(flagged(RULE, "In human cells, spo-11 was lost.").len(), 1);
     }
 
     #[test]
