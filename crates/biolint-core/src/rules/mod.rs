@@ -170,9 +170,9 @@ impl<'a> LintContext<'a> {
     }
 
     /// Whether the document is about fish, frogs, flies, worms or fission yeast, whose gene
-    /// symbols are written in lower case (`gata1` in a zebrafish paper): the configuration says
-    /// so, or the text (its reference list aside) names them at least as often as humans and
-    /// as mice and rats together.
+    /// symbols are written in lower case (`gata1` in a zebrafish paper): the configuration's
+    /// `species` include one, or, where it gives none, the text (its reference list aside)
+    /// names them at least as often as humans and as mice and rats together.
     pub fn is_about_lower_case_species(&self) -> bool {
         self.lower_case_species
     }

@@ -90,8 +90,8 @@ impl Rule for SymbolCase {
 
 /// Whether `written` is how a species with lower-case gene names writes its gene: any name
 /// without capitals in a paper about fish, frogs, flies, worms or fission yeast (`gata1` in a
-/// zebrafish paper), and a worm's name (`spo-11`: letters, a hyphen and a number, where the
-/// human symbol has no hyphen) in one that names the worm.
+/// zebrafish paper), and a worm's name (`spo-11`: lower-case letters, a hyphen and a number)
+/// in one that names the worm.
 fn is_lower_case_species_name(context: &LintContext, written: &str) -> bool {
     if written.chars().any(char::is_uppercase) {
         return false;
@@ -161,6 +161,22 @@ mod tests {
                     lack crossovers.";
         assert!(flagged(RULE, worm).is_empty());
         assert_eq!(flagged(RULE, "In human cells, spo-11 was lost.").len(), 1);
+    }
+
+    #[test]
+    fn the_configured_species_decides_where_the_text_names_none() {
+        let lint = |toml: &str| {
+            let config = crate::Config::parse(toml, "biolint.toml", |_| Err(String::new()))
+                .expect("a valid configuration");
+            let document = crate::Document {
+                text: "The gata1 morphants lacked blood.",
+                kind: crate::DocumentKind::Markdown,
+            };
+            crate::lint(document, &config).into_iter().filter(|d| d.rule == RULE).count()
+        };
+        assert_eq!(lint("species = [\"zebrafish\"]\n"), 0);
+        assert_eq!(lint("species = [\"human\"]\n"), 1);
+        assert_eq!(lint(""), 1);
     }
 
     #[test]
