@@ -102,6 +102,19 @@ mod tests {
     }
 
     #[test]
+    fn the_fix_names_the_symbol_the_message_names() {
+        // A review about patients that mentions a mouse study: HGNC's symbol, in message and
+        // fix alike (TNF-alpha is also an MGI synonym, of Tnf).
+        let text = "In patients and in human cells TNF-alpha rose, as in one mouse study.";
+        let d = &findings(RULE, text)[0];
+        assert!(d.message.ends_with("the approved HGNC symbol is TNF"), "{}", d.message);
+        assert_eq!(d.fixes[0].replacement, "TNF");
+        // In a paper about mice, MGI's.
+        let mice = "Mice lacking TNF-alpha, and their littermate mice, lived.";
+        assert_eq!(findings(RULE, mice)[0].fixes[0].replacement, "Tnf");
+    }
+
+    #[test]
     fn warns_where_the_text_clearly_means_the_gene() {
         assert_eq!(findings(RULE, "The CX43 gene was deleted.")[0].severity, Severity::Warning);
         assert_eq!(findings(RULE, "*CX43* was deleted.")[0].severity, Severity::Warning);

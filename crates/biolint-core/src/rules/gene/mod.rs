@@ -37,14 +37,16 @@ pub fn describe_all(context: &LintContext, genes: &[GeneId], conjunction: &str) 
 }
 
 /// The symbol to write for `gene` where `written` stands: the approved HGNC symbol, or, in a
-/// paper about mice or rats where the author writes a rodent name (`Park2`, an MGI synonym),
-/// the rodent symbol of the same spelling (`Prkn`) when MGI or RGD has it.
+/// paper about mice or rats (one with a [`LintContext::rodent_authority`], as the messages
+/// say) where the author writes a rodent name (`Park2`, an MGI synonym), the rodent symbol of
+/// the same spelling (`Prkn`) when MGI or RGD has it. A review about patients that mentions a
+/// mouse study gets HGNC's symbols, as its messages name them.
 pub fn replacement(context: &LintContext, written: &str, gene: GeneId) -> String {
     let symbol = context.dictionary.gene(gene).symbol;
     let dictionary = context.dictionary;
     let rodent_name = written.chars().any(|c| c.is_ascii_lowercase())
         && (dictionary.is_mouse_symbol(written) || dictionary.is_rat_symbol(written));
-    if context.is_about_rodents() && rodent_name {
+    if context.rodent_authority().is_some() && rodent_name {
         let mut chars = symbol.chars();
         let rodent: String =
             chars.next().into_iter().chain(chars.flat_map(char::to_lowercase)).collect();
