@@ -39,7 +39,9 @@ fn accuracy_on_the_training_corpora() {
 /// Gene findings on whole papers (the CRAFT articles) fall on gene mentions: the `fulltext:`
 /// issue's target of 0.95, with a floor a little under today's count of findings on genes, so
 /// that precision is not bought by flagging nothing. (The articles are mostly about mice: a
-/// mouse symbol written right, which HGNC would call an alias, is rightly no finding.)
+/// mouse symbol written right, which HGNC would call an alias, is rightly no finding; nor is a
+/// zebrafish's or a worm's gene, though it lies on a gene mention: 2,671 became 2,583 when they
+/// stopped being reported.)
 #[test]
 fn gene_findings_on_full_text() {
     let Some(shared) = common::shared_dir("gene_findings_on_full_text") else { return };
@@ -48,7 +50,7 @@ fn gene_findings_on_full_text() {
     let score = evaluate_articles(&articles, &Config::default(), &mut log);
     println!("{}", score.table());
     assert!(score.precision() >= 0.95, "full-text gene finding precision {:.3}", score.precision());
-    assert!(score.on_genes() >= 2600, "gene findings on gene mentions {}", score.on_genes());
+    assert!(score.on_genes() >= 2550, "gene findings on gene mentions {}", score.on_genes());
 }
 
 /// A protein change or a nuclear gene's variant (`A467T` in POLG, `C677T` in MTHFR) is never

@@ -115,6 +115,17 @@ mod tests {
     }
 
     #[test]
+    fn a_zebrafish_or_worm_name_is_not_a_human_alias() {
+        // ZFIN writes tif1g in lower case; HGNC's TIF1G is an alias of TRIM33.
+        let zebrafish = "Zebrafish tif1γ mutants lack blood; zebrafish embryos were injected.";
+        assert!(flagged(RULE, zebrafish).is_empty());
+        // The same spelling about human cells is the human alias.
+        assert_eq!(flagged(RULE, "In human cells, tif1γ binds SMAD4.").len(), 1);
+        // p53 is spelt so by HGNC too: the human protein, whatever else the paper is about.
+        assert_eq!(flagged(RULE, "Zebrafish p53 mutants; zebrafish embryos.").len(), 1);
+    }
+
+    #[test]
     fn warns_where_the_text_clearly_means_the_gene() {
         assert_eq!(findings(RULE, "The CX43 gene was deleted.")[0].severity, Severity::Warning);
         assert_eq!(findings(RULE, "*CX43* was deleted.")[0].severity, Severity::Warning);

@@ -1,6 +1,6 @@
 //! `gene/symbol-case`: a human gene symbol written in the wrong case (C19ORF12 for C19orf12).
 
-use super::{describe, rodent_finding, rodent_reading};
+use super::{describe, is_lower_case_species_name, rodent_finding, rodent_reading};
 use crate::diagnostic::Applicability;
 use crate::diagnostic::{Diagnostic, Fix, Severity};
 use crate::entity::{Case, WrittenAs};
@@ -86,26 +86,6 @@ impl Rule for SymbolCase {
             });
         }
     }
-}
-
-/// Whether `written` is how a species with lower-case gene names writes its gene: any name
-/// without capitals in a paper about fish, frogs, flies, worms or fission yeast (`gata1` in a
-/// zebrafish paper), and a worm's name (`spo-11`: lower-case letters, a hyphen and a number)
-/// in one that names the worm.
-fn is_lower_case_species_name(context: &LintContext, written: &str) -> bool {
-    if written.chars().any(char::is_uppercase) {
-        return false;
-    }
-    if context.is_about_lower_case_species() {
-        return true;
-    }
-    let worm_shaped = written.split_once('-').is_some_and(|(name, number)| {
-        !name.is_empty()
-            && name.bytes().all(|b| b.is_ascii_lowercase())
-            && !number.is_empty()
-            && number.bytes().all(|b| b.is_ascii_digit())
-    });
-    worm_shaped && context.names_the_worm()
 }
 
 #[cfg(test)]
