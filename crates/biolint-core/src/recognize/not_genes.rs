@@ -124,6 +124,7 @@ pub fn is_excluded_by_context(span: &Range<usize>, context: &Context) -> bool {
         || is_allele_designation(after)
         || is_in_citation(written, before, after)
         || is_numbered_member(written, after)
+        || is_primer_name(after)
         || is_part_of_a_name(written, before, after, dictionary)
         || is_initials_or_affiliation(written, span, text)
         || (before.ends_with([' ', '\u{a0}', '~']) && is_label_word(word_before(text, span.start)))
@@ -142,6 +143,20 @@ fn is_numbered_member(written: &str, after: &str) -> bool {
     (1..=3).contains(&digits)
         && !rest[digits..].starts_with(|c: char| c.is_alphanumeric())
         && !written.contains(|c: char| c.is_ascii_digit() || c.is_whitespace())
+}
+
+/// `TRP3-6F`, `Gapdh-R`, `Actb_F2`: a primer named after the gene it amplifies, forward or
+/// reverse, in a methods section or a table of primers; the name is a label, not a mention of
+/// the gene to advise on. (`TNF-R1`, `VEGF-R2` are receptors, not TNF or VEGF, either way.)
+fn is_primer_name(after: &str) -> bool {
+    let Some(rest) = after.strip_prefix(['-', '_']) else { return false };
+    let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+    if digits > 2 {
+        return false;
+    }
+    let Some(rest) = rest[digits..].strip_prefix(['F', 'R']) else { return false };
+    let rest = rest.strip_prefix(|c: char| c.is_ascii_digit()).unwrap_or(rest);
+    !rest.starts_with(|c: char| c.is_alphanumeric())
 }
 
 /// `Proc. Natl. Acad. Sci.`, `Nat. Neurosci.`, `Ren, H.`: a capitalised word in a reference
@@ -1143,5 +1158,16 @@ mod tests {
         assert!(excluded(&(14..17), "Cell Counting Kit-8 assay"));
         assert!(!excluded(&(4..14), "the matriptase gene"));
         assert!(!excluded(&(0..5), "GSTA4-4 enzyme"));
+        let primers = "primers 5'-GCACC-3' (TRP3-6F) and (TRP3-6R), Gapdh_F2: and CX43-R.";
+        let at = |s: &str| {
+            let i = primers.find(s).unwrap();
+            i..i + s.len()
+        };
+        assert!(excluded(&at("TRP3"), primers));
+        assert!(excluded(&at("Gapdh"), primers));
+        assert!(excluded(&at("CX43"), primers));
+        assert!(!excluded(&(0..5), "PARK2-R275W carriers"));
+        assert!(!excluded(&(0..4), "CX43-Fc fusion"));
+        assert!(!excluded(&(0..4), "CX43-123F probe"));
     }
 }
