@@ -1075,6 +1075,12 @@ fn sentence(text: &str, span: &Range<usize>) -> (usize, usize) {
 mod tests {
     use super::*;
 
+    /// Whether the first occurrence of `word` in `text` is excluded.
+    fn excluded_first(word: &str, text: &str) -> bool {
+        let start = text.find(word).expect("the word is in the text");
+        excluded(&(start..start + word.len()), text)
+    }
+
     fn excluded(span: &Range<usize>, text: &str) -> bool {
         let context = Context {
             text,
@@ -1093,22 +1099,14 @@ mod tests {
     #[test]
     fn labels_and_numerals_are_no_genes() {
         let text = "Complex II and type IV and Figure S1 but PINK1";
-        let at = |s: &str| {
-            let i = text.find(s).unwrap();
-            i..i + s.len()
-        };
-        assert!(excluded(&at("II"), text));
-        assert!(excluded(&at("S1"), text));
-        assert!(!excluded(&at("PINK1"), text));
+        assert!(excluded_first("II", text));
+        assert!(excluded_first("S1", text));
+        assert!(!excluded_first("PINK1", text));
         let ions = "Ca2+ influx, Mg2+ and CD4+ cells";
-        let at = |s: &str| {
-            let i = ions.find(s).unwrap();
-            i..i + s.len()
-        };
-        assert!(excluded(&at("Ca2"), ions));
-        assert!(excluded(&at("Mg2"), ions));
+        assert!(excluded_first("Ca2", ions));
+        assert!(excluded_first("Mg2", ions));
         assert!(excluded(&(0..3), "Ca2 + transients"));
-        assert!(!excluded(&at("CD4"), ions));
+        assert!(!excluded_first("CD4", ions));
         assert!(excluded(&(0..3), "GDC-0941 inhibits"));
         assert!(!excluded(&(0..4), "IL-6 rose"));
         assert!(excluded(&(16..19), "chromosome 2p15-p16 region"));
@@ -1131,41 +1129,25 @@ mod tests {
         assert!(!excluded(&(15..20), cells));
         let listed =
             "in PC-3 and C4-2B, but not LNCaP, cells; the cell lines HepG2, HuH-7 and Li-7";
-        let at = |s: &str| {
-            let i = listed.find(s).unwrap();
-            i..i + s.len()
-        };
-        assert!(excluded(&at("PC-3"), listed));
-        assert!(excluded(&at("HuH-7"), listed));
+        assert!(excluded_first("PC-3", listed));
+        assert!(excluded_first("HuH-7", listed));
         let not_cells = "IL-6 and IL-8 in macrophage cells; IL-2 and MMP-9 and cell migration";
-        let at = |s: &str| {
-            let i = not_cells.find(s).unwrap();
-            i..i + s.len()
-        };
-        assert!(!excluded(&at("IL-6"), not_cells));
-        assert!(!excluded(&at("IL-2"), not_cells));
+        assert!(!excluded_first("IL-6", not_cells));
+        assert!(!excluded_first("IL-2", not_cells));
         let cited = "(Zapata et al. 2004. Proc. Natl. Acad. Sci. USA) and Li, M., Ren, H., and REN";
-        let at = |s: &str| {
-            let i = cited.find(s).unwrap();
-            i..i + s.len()
-        };
         for word in ["Proc", "Natl", "Sci", "Ren"] {
-            assert!(excluded(&at(word), cited), "{word}");
+            assert!(excluded_first(word, cited), "{word}");
         }
-        assert!(!excluded(&at("REN"), cited));
+        assert!(!excluded_first("REN", cited));
         assert!(!excluded(&(20..25), "It is in Drosophila. Notch signalling"));
         assert!(excluded(&(4..14), "the matriptase-2 gene"));
         assert!(excluded(&(14..17), "Cell Counting Kit-8 assay"));
         assert!(!excluded(&(4..14), "the matriptase gene"));
         assert!(!excluded(&(0..5), "GSTA4-4 enzyme"));
         let primers = "primers 5'-GCACC-3' (TRP3-6F) and (TRP3-6R), Gapdh_F2: and CX43-R.";
-        let at = |s: &str| {
-            let i = primers.find(s).unwrap();
-            i..i + s.len()
-        };
-        assert!(excluded(&at("TRP3"), primers));
-        assert!(excluded(&at("Gapdh"), primers));
-        assert!(excluded(&at("CX43"), primers));
+        assert!(excluded_first("TRP3", primers));
+        assert!(excluded_first("Gapdh", primers));
+        assert!(excluded_first("CX43", primers));
         assert!(!excluded(&(0..5), "PARK2-R275W carriers"));
         assert!(!excluded(&(0..4), "CX43-Fc fusion"));
         assert!(!excluded(&(0..4), "CX43-123F probe"));

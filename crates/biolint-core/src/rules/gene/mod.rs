@@ -213,31 +213,9 @@ pub fn gene_mentions<'a>(
     reportable.iter().filter_map(|&i| entities[i].as_gene().map(|g| (&entities[i], g)))
 }
 
-/// Whether `written` is how a species with lower-case gene names writes its gene: any name
-/// without capitals in a paper about fish, frogs, flies, worms or fission yeast (`gata1` in a
-/// zebrafish paper), and a worm's name (`spo-11`: lower-case letters, a hyphen and a number)
-/// in one that names the worm.
-pub fn is_lower_case_species_name(context: &LintContext, written: &str) -> bool {
-    if written.chars().any(char::is_uppercase) {
-        return false;
-    }
-    if context.is_about_lower_case_species() {
-        return true;
-    }
-    let worm_shaped = written.split_once('-').is_some_and(|(name, number)| {
-        !name.is_empty()
-            && name.bytes().all(|b| b.is_ascii_lowercase())
-            && !number.is_empty()
-            && number.bytes().all(|b| b.is_ascii_digit())
-    });
-    worm_shaped && context.names_the_worm()
-}
-
 fn may_be_reported(context: &LintContext, entity: &Entity, gene: &GeneMention) -> bool {
     let written = context.written(entity);
-    // HGNC, MGI and RGD say nothing of a zebrafish's or a worm's genes (`tif1γ`, `cep-1`); a
-    // name HGNC spells the same way (`p53`) is still the human one.
-    if gene.case == Case::Folded && is_lower_case_species_name(context, written) {
+    if is_lower_case_species_name(context, written, gene) {
         return false;
     }
     // Nor is an approved symbol, even where the document uses it for another gene
@@ -251,4 +229,29 @@ fn may_be_reported(context: &LintContext, entity: &Entity, gene: &GeneMention) -
     gene.case == Case::Exact
         || written.chars().any(|c| c.is_ascii_digit())
         || written.chars().skip(1).any(|c| c.is_uppercase())
+}
+
+/// Whether the mention `written` is how a species with lower-case gene names writes its gene,
+/// on which HGNC, MGI and RGD say nothing: a name without capitals that HGNC spells otherwise,
+/// in a paper about fish, frogs, flies, worms or fission yeast (`gata1`, `tif1γ` in a zebrafish
+/// paper), or shaped as a worm's name (`spo-11`: lower-case letters, a hyphen and a number) in
+/// one that names the worm. A name HGNC spells the same way (`p53`) is still the human one.
+pub fn is_lower_case_species_name(
+    context: &LintContext,
+    written: &str,
+    gene: &GeneMention,
+) -> bool {
+    if gene.case != Case::Folded || written.chars().any(char::is_uppercase) {
+        return false;
+    }
+    if context.is_about_lower_case_species() {
+        return true;
+    }
+    let worm_shaped = written.split_once('-').is_some_and(|(name, number)| {
+        !name.is_empty()
+            && name.bytes().all(|b| b.is_ascii_lowercase())
+            && !number.is_empty()
+            && number.bytes().all(|b| b.is_ascii_digit())
+    });
+    worm_shaped && context.names_the_worm()
 }

@@ -47,7 +47,7 @@ impl Rule for SymbolCase {
                 continue;
             }
             let written = context.written(entity);
-            if is_lower_case_species_name(context, written) {
+            if is_lower_case_species_name(context, written, gene) {
                 continue;
             }
             if let Some(reading) = rodent_reading(context, written) {
